@@ -1,0 +1,1 @@
+"""Outputs: the CLI, listings, exports and the HTML report."""

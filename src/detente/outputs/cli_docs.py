@@ -1,0 +1,6 @@
+"""CLI commands of the docs stage (stub: replaced by the stage's own commands)."""
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,9 @@
+"""Alembic environment: run on the connection the Store hands over (no ini file)."""
+from alembic import context
+
+from detente.store.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
