@@ -126,6 +126,17 @@ class Store:
                 if sig:
                     yield doc_id, sig
 
+    def relink_duplicates(self, old_original: str, new_original: str, conn: Connection | None = None) -> None:
+        """An earlier copy was found later: make ``old_original`` and its duplicates point at it."""
+        t = schema.documents
+        query = (update(t).where((t.c.id == old_original) | (t.c.duplicate_of == old_original))
+                 .values(duplicate_of=new_original, status="duplicate"))
+        if conn is None:
+            with self.transaction() as own:
+                own.execute(query)
+        else:
+            conn.execute(query)
+
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar_one()
