@@ -44,7 +44,7 @@ def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read: {exc}") from exc
 
 
