@@ -77,17 +77,27 @@ def _needs(store: Store, doc_id: str, loaded) -> bool:
     return any(processed.get(r.key) != r.version for r in loaded)
 
 
+def build_ledgers(store: Store, *, extra_dirs: Iterable = ()) -> None:
+    """Everything computed across documents: incidents, claim groups and grades, forecast suggestions."""
+    from . import analytics
+    from .claims.ledger import rebuild_ledger
+    from .forecasts.ledger import suggest
+
+    analytics.rebuild(store)
+    rebuild_ledger(store)
+    suggest(store, tuple(extra_dirs))
+
+
 def analyze(sources: Sequence[str], store: Store, *, report: Path | None = None, extra_dirs: Iterable = (),
             n_process: int = 1, progress: bool = True) -> Summary:
     """Ingest ``sources``, read every new document, rebuild incidents and the index, write the report."""
-    from . import analytics
     from .ingest import ingest
 
     result = ingest(list(sources), store, progress=progress)
     summary = Summary(ingested=len(result.added), already=result.already, near_duplicates=result.near_duplicates,
                       skipped=list(result.skipped), errors=list(result.errors))
     summary.read = read_documents(store, extra_dirs=tuple(extra_dirs), n_process=n_process, progress=progress)
-    analytics.rebuild(store)
+    build_ledgers(store, extra_dirs=tuple(extra_dirs))
     summary.counts = {t: store.count(t) for t in ("documents", "events", "incidents", "claims", "forecasts")}
     if report:
         from .outputs.report import write_report

@@ -1,16 +1,8 @@
-"""The claims reader (stub: the real reader replaces this)."""
+"""The claims stage: who says what in a text (``Attributor``), typed speakers
+(``speakers.type_speaker``), quantities (``numbers``) and the cross-article ledger
+(``ledger.rebuild_ledger``)."""
 from __future__ import annotations
 
-from ..nlp import Parsed
+from .attributor import Attributor
 
-
-class Attributor:
-    key = "claims"
-    version = "0"
-
-    @classmethod
-    def load(cls, extra_dirs=()) -> "Attributor":
-        return cls()
-
-    def read(self, parsed: Parsed) -> list:
-        return []
+__all__ = ["Attributor"]

@@ -211,5 +211,5 @@ def forecast_row(f: Forecast) -> dict[str, Any]:
         "proposition_end": f.proposition.end, "forecaster_kind": s.kind,
         "forecaster_text": s.span.text if s.span else "", "phrase": f.phrase, "probability": f.probability,
         "band_lo": f.band[0], "band_hi": f.band[1], "condition": f.condition, "deadline": f.deadline,
-        "event": f.event, "extra": {},
+        "event": f.event, "extra": {"forecaster_name": s.actor.name} if s.actor and s.actor.name else {},
     }

@@ -1,0 +1,550 @@
+"""The claims reader: who says what, from a parsed text (the guidelines of ../shared/eval/README.md).
+
+A claim is found from one of five cues, each in its own method:
+- a verb of saying, reporting, confirming, denying, warning or believing (``verbs.yaml``)
+  with a speaker (its subject, inherited along "said A, adding B" and "called … and said")
+  and content (its clause, an allowed object, an adjacent quote, or the clause it follows:
+  "S, X said"); an outlet that carries a source ("X reported, citing Y, that S", "X quoted Y
+  as saying S") gives a claim to each, with the same content;
+- "according to X", and a heading "Statement from X: S";
+- a post or tweet signed "— Name (@handle) date": the paragraph above it, keyed to the signature;
+- the author's first person ("I think S", "in my view, S", ``author.yaml``), outside quotes.
+A direct quote becomes the content of the verb next to it, whole (however many sentences and
+paragraphs it runs over), and a quote that goes on after "he said" joins the same claim.
+Verbs inside a quote belong to the quoted speaker and are not read again.
+
+Speakers are typed by ``speakers.SpeakerTyper`` in text order, so that "he" and "the official"
+take the kind of the speaker they refer back to. Claims of one speaker in one sentence are one
+claim. Boilerplate spans (ingest.boilerplate, when installed) and exact repeats of a sentence
+(a headline shown twice) yield nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..nlp import Parsed
+from ..records import Claim, Span, Speaker
+from ..knowledge import DataError
+from .lexicon import mappings, word_lists
+from .numbers import NumberWords
+from .clauses import ADDRESSEE_VERBS, char_range, next_sentence, previous_question, that_clause, token_range
+from .page import Page, boilerplate, paragraph_of, trim
+from .quotes import Quote, find_quotes
+from .speakers import SpeakerMemory, SpeakerTyper
+
+VERSION = "1"
+SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<who>[^\n(]{2,80}?[ \t]*\(@\w+\))[^\n]*$", re.M)
+SUBJECT_DEPS = ("nsubj",)
+INHERITING = ("conj", "advcl", "xcomp")
+EMBEDDED = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
+FIRST_PERSON_SUBJECTS = {"i", "we"}
+TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
+OBJECT_PRONOUN = re.compile(r"^(?:me|us|him|her|them)\s+(?=\S)", re.I)
+NESTING_VERBS = {"report"}
+CONTRAST = {"while", "whereas", "although", "though"}
+STATEMENT_FROM = re.compile(r"\b((?:[Ss]tatement|[Rr]eadout|[Mm]essage) (?:from|by)) (?P<who>[A-Z][^:\n]{2,80}?):\s")
+DATELINE = re.compile(r"^[A-Z][A-Z'./ -]{2,}(?:, [^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+")
+
+
+@dataclass
+class Draft:
+    """A claim in the making: character ranges, before the speaker is typed."""
+
+    speaker: tuple[int, int]
+    content: tuple[int, int]
+    cue: str
+    speaker_span: SpacySpan | None = None
+    author: bool = False
+    verb_at: int = -1
+    lemma: str = ""
+    contrast: bool = False  # the verb's clause opens with "while"/"whereas": a statement beside, not inside
+    governors: frozenset[int] = frozenset()  # character offsets of the verbs above this one in the parse
+
+
+class Attributor:
+    key = "claims"
+    version = VERSION
+
+    def __init__(self, verbs: dict[str, dict], carrying: set[str], author_cues: dict[str, set[str]],
+                 typer: SpeakerTyper, numbers: NumberWords, book: Any = None) -> None:
+        self.verbs = verbs
+        self.carrying = carrying
+        self.author_cue = _alternation(author_cues["patterns"] | author_cues["before"], "author.yaml")
+        self.content_before = _alternation(author_cues["before"], "author.yaml")
+        self.pronoun_view = _alternation(author_cues["pronoun_views"], "author.yaml")
+        self.typer = typer
+        self.numbers = numbers
+        self.book = book
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "Attributor":
+        extra_dirs = tuple(extra_dirs)
+        verbs = mappings("verbs", "reporting", extra_dirs)
+        carrying = set(mappings("verbs", "carrying", extra_dirs))
+        cues = word_lists("author", ("patterns", "before", "pronoun_views"), extra_dirs)
+        return cls(verbs, carrying, cues, SpeakerTyper.load(extra_dirs), NumberWords.load(extra_dirs),
+                   _actor_book(extra_dirs))
+
+    # -- the reader ---------------------------------------------------------------------------
+    def read(self, parsed: Parsed) -> list[Claim]:
+        doc = parsed.doc
+        when = parsed.record.date
+        text = doc.text
+        page = Page(text, find_quotes(text), boilerplate(text))
+        memory = SpeakerMemory()
+        claims: list[Claim] = []
+        signed = self._signed_posts(doc, page)
+        seen_sentences: set[str] = set()
+        for sent in doc.sents:
+            if page.skipped(sent.start_char, sent.end_char):
+                continue
+            key = " ".join(sent.text.split()).lower()
+            if key in seen_sentences and len(key) > 20:
+                continue
+            seen_sentences.add(key)
+            before = [d for d in signed if d.speaker[0] < sent.start_char and d.content[1] <= sent.end_char]
+            for draft in before:
+                claims.append(self._claim(doc, draft, when, memory))
+                signed.remove(draft)
+            drafts = self._verb_claims(sent, page) + self._according_to(sent, page) + self._author(sent, page) \
+                + self._statement_from(sent, page)
+            for draft in _merge(drafts):
+                claims.append(self._claim(doc, draft, when, memory))
+            self._note_subjects(sent, page, memory)
+        for draft in signed:
+            claims.append(self._claim(doc, draft, when, memory))
+        return claims
+
+    def _claim(self, doc: Doc, draft: Draft, when, memory: SpeakerMemory) -> Claim:
+        text = doc.text
+        s0, s1 = draft.speaker
+        span = Span(s0, s1, text[s0:s1])
+        if draft.author:
+            speaker = Speaker("author", span)
+        else:
+            sp = draft.speaker_span or doc.char_span(s0, s1, alignment_mode="expand")
+            speaker = self.typer.type(sp, self.book, when, memory)
+            speaker = Speaker(speaker.kind, span, speaker.actor, speaker.description)
+            head = sp.root
+            if speaker.kind != "author":
+                memory.note(speaker.kind, head, self.typer.is_person(speaker.kind, head), speaker.actor, sp.text)
+        c0, c1 = draft.content
+        numbers = [q for q in self.numbers.find(text[c0:c1], c0) if not s0 <= (q.start or 0) < s1]
+        return Claim(speaker=speaker, content=Span(c0, c1, text[c0:c1]), cue=draft.cue, numbers=numbers)
+
+    # -- verbs of saying ----------------------------------------------------------------------
+    def _verb_claims(self, sent: SpacySpan, page: Page) -> list[Draft]:
+        drafts: list[Draft] = []
+        for verb in sent:
+            settings = self.verbs.get(verb.lemma_.lower())
+            if settings is None or verb.pos_ not in ("VERB", "AUX") or page.in_quote(verb.idx):
+                continue
+            relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+            if verb.dep_ in ("amod", "compound") or verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT" \
+                    and not relative:
+                continue
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+                continue  # "is expected to", "was reported": no speaker
+            if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children):
+                continue  # "what it called a warning": a name for something, not a statement
+            speakers = self._speakers(verb)
+            if not speakers:
+                continue
+            subject = speakers[0]
+            first_person = subject.root.lower_ in FIRST_PERSON_SUBJECTS
+            if any(c.lower_ in ("no", "neither") for c in subject.root.children if c.dep_ == "det"):
+                continue  # "no group claimed the attack"
+            if not first_person and any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
+                                        for c in verb.children):
+                continue  # "Tehran could say …" is no statement made
+            if any(c.dep_ == "neg" for c in verb.children) and not (first_person and settings.get("author")):
+                continue
+            content = self._content(verb, settings, sent, page, first_person)
+            if content is None:
+                continue
+            paragraph = paragraph_of(sent.doc.text, verb.idx)
+            for speaker in speakers:
+                # "…, a consultant in Caracas, who expects S": keyed to "who", typed as the consultant
+                typed = self._phrase(verb.head) if relative and speaker is subject else speaker
+                if page.in_quote(speaker.start_char) or not self.typer.is_speaker(typed) \
+                        or not speaker.text or TIMESTAMP.match(speaker.root.text) \
+                        or not paragraph[0] <= speaker.start_char <= paragraph[1] or page.skipped(*paragraph):
+                    continue
+                s_range = (speaker.start_char, speaker.end_char)
+                if first_person and speaker is subject:
+                    s_range = (speaker.start_char, verb.idx + len(verb.text))
+                drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
+                                    author=first_person, verb_at=verb.idx, lemma=verb.lemma_.lower(),
+                                    contrast=_contrast_mark(verb) is not None,
+                                    governors=frozenset(a.idx for a in verb.ancestors)))
+        return _outer_only(drafts)
+
+    def _speakers(self, verb: Token) -> list[SpacySpan]:
+        """Who says it: the subject (inherited up conj/advcl chains) and any carried source."""
+        token, found = verb, []
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if not subjects and token.dep_ in ("acl", "relcl") and token.tag_ == "VBD" and token.head.dep_ == "ROOT" \
+                    and token.head.pos_ in ("PROPN", "NOUN"):
+                subjects = [token.head]  # a misparse: "X, the group's leader, posted that …" with X as root
+            if subjects:
+                found.append(self._phrase(subjects[0]))
+                break
+            head = token.head
+            if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in self.carrying:
+                quoting = head.head  # "X quoted Y as saying", "Y was quoted as saying"
+                passive = [c for c in quoting.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return [self._phrase(passive[0])]
+                found += [self._phrase(c) for c in quoting.children if c.dep_ in ("nsubj", "dobj")]
+                return found
+            if token.dep_ not in INHERITING or head.i == token.i:
+                return []
+            if token.dep_ == "advcl" and token.tag_ != "VBG":
+                return []
+            if head.dep_ in EMBEDDED and head.lemma_.lower() not in self.verbs:
+                return []  # "denied that Moscow had …, calling …": the caller is not Moscow
+            token = head
+        found = [self._inparagraph(phrase, verb) for phrase in found]
+        found = [phrase for phrase in found if phrase is not None]
+        for carrier in self._carriers(verb, token):
+            found += [self._phrase(c) for c in carrier.children if c.dep_ == "dobj"]
+        return found
+
+    def _inparagraph(self, phrase: SpacySpan, verb: Token) -> SpacySpan | None:
+        """A subject the parser stretched over a paragraph break (a signature line above "Biden said"):
+        the noun phrase of it that stands in the verb's paragraph."""
+        paragraph = paragraph_of(verb.doc.text, verb.idx)
+        if paragraph[0] <= phrase.root.idx <= paragraph[1]:
+            return phrase
+        for token in phrase:
+            if paragraph[0] <= token.idx < verb.idx and token.pos_ in ("PROPN", "NOUN") \
+                    and not paragraph[0] <= token.head.idx <= paragraph[1]:
+                return self._phrase(token)
+        return None
+
+    def _carriers(self, verb: Token, subject_holder: Token | None = None) -> list[Token]:
+        """"citing Y" / "quoting Y" asides of a reporting verb, wherever the parser hung them."""
+        near = list(verb.children)
+        if subject_holder is not None:
+            near += [c for s in subject_holder.children if s.dep_ in SUBJECT_DEPS for c in s.children]
+        near += [c for k in verb.children if k.dep_ == "ccomp" for c in k.children if c.i < k.i]
+        return [c for c in near if c.lemma_.lower() in self.carrying and c.tag_ == "VBG"]
+
+    def _phrase(self, head: Token) -> SpacySpan:
+        """The speaker phrase of a subject: its subtree, cut before a "citing …" aside."""
+        tokens = [t for t in head.subtree]
+        end = head.right_edge.i + 1
+        for t in tokens:
+            if t.i > head.i and t.lemma_.lower() in self.carrying and t.tag_ == "VBG":
+                end = t.i
+                break
+        start = head.left_edge.i
+        doc = head.doc
+        while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+            end -= 1
+        while start < head.i and (doc[start].is_punct or TIMESTAMP.match(doc[start].text)):
+            start += 1
+        para = paragraph_of(doc.text, head.idx)
+        while doc[start].idx < para[0]:
+            start += 1
+        while end - 1 > head.i and doc[end - 1].idx >= para[1]:
+            end -= 1
+        return doc[start:end]
+
+    def _content(self, verb: Token, settings: dict, sent: SpacySpan, page: Page,
+                 first_person: bool) -> tuple[int, int] | None:
+        clauses = self._own_clauses(verb, [c for c in verb.children if c.dep_ == "ccomp"])
+        if not clauses and (first_person or settings.get("author") or verb.lemma_ in ("vow", "threaten", "pledge", "promise")):
+            clauses = [c for c in verb.children if c.dep_ == "xcomp"]
+        if not clauses:
+            for carrier in verb.children:
+                if carrier.lemma_.lower() in self.carrying and carrier.tag_ == "VBG":
+                    clauses = [c for c in carrier.children if c.dep_ == "ccomp"]
+        found = None
+        if clauses:
+            objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < min(k.i for k in clauses)
+                       and verb.lemma_.lower() not in ADDRESSEE_VERBS]
+            found = token_range(clauses + objects, sent)
+            for carrier in self._carriers(verb):
+                if found[0] <= carrier.idx < found[1]:  # "reported, citing Y, that S": S without the aside
+                    after = trim(sent.doc.text, carrier.right_edge.idx + len(carrier.right_edge.text), found[1])
+                    found = _skip_that(sent.doc.text, after)
+        elif settings.get("object") or first_person and settings.get("author"):
+            found = self._object(verb, settings, sent)
+        if found is None and settings.get("object"):
+            # "reported tracking 76 aircraft", "denied carrying out", "claimed to have killed 20"
+            verbal = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VBG"]
+            found = token_range(verbal, sent) if verbal else None
+        if found is None:
+            found = that_clause(verb, sent, page)
+        if found is None and first_person:
+            found = previous_question(sent)
+        if found is None:
+            found = self._inverted(verb, sent)
+        if found is not None:
+            text = sent.doc.text
+            paragraph = paragraph_of(text, verb.idx)
+            found = (max(found[0], paragraph[0]), min(found[1], paragraph[1]))
+            semicolon = text.find(";", found[0], found[1])
+            if semicolon > verb.idx:
+                found = trim(text, found[0], semicolon)
+            for token in sent:  # "A said S, while B claimed T": S stops before "while"
+                mark = _contrast_mark(token) if found[0] < token.idx < found[1] else None
+                if mark is not None and mark.idx > found[0] and any(c.dep_ == "nsubj" for c in token.children):
+                    found = trim(text, found[0], mark.idx)
+                    break
+            dateline = DATELINE.match(text[found[0]:found[1]])
+            if dateline:
+                found = (found[0] + dateline.end(), found[1])
+            dative = OBJECT_PRONOUN.match(sent.doc.text[found[0]:found[1]])
+            if dative:
+                found = (found[0] + dative.end(), found[1])
+        quote = page.adjacent_quote(verb, sent) if found is None else page.quote_over(*found)
+        if quote is not None:
+            found = page.with_continuation(quote, sent, self._has_own_verb)
+        if found is None or found[1] - found[0] < 3:
+            return None
+        return found
+
+    @staticmethod
+    def _own_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
+        """Clauses the parser hung on the verb that are really its content: same paragraph, and not a
+        separate statement before a semicolon ("A said S; B estimated X")."""
+        doc = verb.doc
+        paragraph = paragraph_of(doc.text, verb.idx)
+        kept = []
+        for clause in clauses:
+            if not paragraph[0] <= clause.idx <= paragraph[1]:
+                continue
+            if clause.i < verb.i and any(t.text in (";", ":") for t in doc[clause.right_edge.i:verb.i]):
+                continue
+            before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+            if clause.i > verb.i and before is not None and before.lower_ in ("and", "but", ";") \
+                    and any(c.dep_ == "nsubj" for c in clause.children):
+                continue  # "warned of a response and Zarif accused …": a second statement, not content
+            kept.append(clause)
+        return kept
+
+    def _object(self, verb: Token, settings: dict, sent: SpacySpan) -> tuple[int, int] | None:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        needed = settings.get("requires")
+        if not objects or any(c.dep_ == "prt" for c in verb.children):
+            return None
+        if objects[0].lower_ in ("other", "another") or objects[0].head.i != verb.i:
+            return None  # "blamed each other": no content
+        if objects[0].pos_ == "PRON" and not needed:
+            return None
+        if needed:
+            kids = {c.lower_ for c in verb.children} | {c.lower_ for c in objects[0].children}
+            deps = {c.dep_ for c in verb.children}
+            if needed not in kids and needed not in deps:
+                return None
+        # the object with what completes it ("at 300", "of shelling the dam", "a lie"), not a clause joined by "and"
+        parts = [objects[0]] + [c for c in verb.children if c.i > objects[0].i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "npadvmod")]
+        last = max((p.right_edge for p in parts), key=lambda t: t.i)
+        return char_range(objects[0].left_edge, last, sent)
+
+    def _inverted(self, verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+        """"S, X said": the verb hangs off the clause it reports (parataxis, conj or ccomp after it)."""
+        head = verb.head
+        if verb.dep_ == "parataxis" and head.i > verb.i:  # "Of those, it said, 40 were shot down"
+            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            return char_range(tokens[0], tokens[-1], sent) if tokens else None
+        if verb.dep_ not in ("parataxis", "ccomp", "conj") or not head.i < verb.i:
+            return None
+        left = verb.left_edge
+        if head.lemma_.lower() in self.verbs or head.lemma_.lower() in self.carrying or left.i == 0:
+            return None
+        if not (left.is_punct or verb.doc[left.i - 1].text in (",", "—", "–")):
+            return None
+        if any(t.lower_ in ("whatever", "what", "whoever") for t in verb.subtree):
+            return None
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
+        if tokens:
+            return char_range(tokens[0], tokens[-1], sent)
+        return None
+
+    def _has_own_verb(self, tokens: list[Token], quote: Quote) -> bool:
+        return any(t.lemma_.lower() in self.verbs and t.pos_ == "VERB" and not quote.contains(t.idx, t.idx + 1)
+                   for t in tokens)
+
+    # -- according to -------------------------------------------------------------------------
+    def _according_to(self, sent: SpacySpan, page: Page) -> list[Draft]:
+        drafts = []
+        for token in sent:
+            if token.lower_ != "according" or page.in_quote(token.idx):
+                continue
+            objects = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            speaker = self._phrase(objects[0])
+            phrase_end = token.right_edge.idx + len(token.right_edge.text)
+            text = sent.doc.text
+            paragraph = paragraph_of(text, token.idx)
+            start, end = max(sent.start_char, paragraph[0]), min(sent.end_char, paragraph[1])
+            if token.idx - start < 3:
+                content = trim(text, phrase_end, end)
+            else:
+                content = trim(text, start, token.idx)
+            if content[1] - content[0] > 3:
+                drafts.append(Draft((speaker.start_char, speaker.end_char), content, "according to", speaker))
+        return drafts
+
+    def _statement_from(self, sent: SpacySpan, page: Page) -> list[Draft]:
+        """"Statement from President X: S" (a live-blog or web heading introducing a statement)."""
+        drafts = []
+        for m in STATEMENT_FROM.finditer(sent.text):
+            start, end = sent.start_char + m.start("who"), sent.start_char + m.end("who")
+            if page.in_quote(start):
+                continue
+            speaker = sent.doc.char_span(start, end, alignment_mode="expand")
+            content = trim(sent.doc.text, sent.start_char + m.end(), sent.end_char)
+            if speaker is not None and content[1] - content[0] > 3:
+                drafts.append(Draft((start, end), content, m.group(1), speaker))
+        return drafts
+
+    # -- the author ---------------------------------------------------------------------------
+    def _author(self, sent: SpacySpan, page: Page) -> list[Draft]:
+        """The writer's own cues ("in my view, S"), and "in his view, S" keyed to the pronoun."""
+        drafts = []
+        text = sent.doc.text
+        for pattern, author in ((self.author_cue, True), (self.pronoun_view, False)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(sent.text):
+                start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                if page.in_quote(start):
+                    continue
+                if self.content_before is not None and self.content_before.fullmatch(m.group()):
+                    clause_start = max(sent.start_char, text.rfind(";", sent.start_char, start) + 1)
+                    content = trim(text, clause_start, start)
+                else:
+                    content = _skip_that(text, trim(text, end, sent.end_char))
+                if content[1] - content[0] < 3:  # "Probably, in my view."
+                    content = trim(text, sent.start_char, start)
+                if text[content[0]:content[1]].lower() in ("this", "that", "simple", "so"):
+                    content = (end, end)  # "My reading is this:" — the next sentence says it
+                if content[1] - content[0] < 3:
+                    following = next_sentence(sent)
+                    if following is None:
+                        continue
+                    content = trim(text, following.start_char, following.end_char)
+                speaker = None
+                if not author:
+                    pronoun = next(t for t in sent if t.idx >= start + 3)
+                    speaker = sent.doc[pronoun.i:pronoun.i + 1]
+                drafts.append(Draft((start, end), content, m.group(), speaker, author=author))
+        return drafts
+
+    # -- signed posts -------------------------------------------------------------------------
+    def _signed_posts(self, doc: Doc, page: Page) -> list[Draft]:
+        drafts = []
+        text = doc.text
+        for m in SIGNATURE.finditer(text):
+            block_end = m.start()
+            while block_end > 0 and text[block_end - 1] in " \t\n":
+                block_end -= 1
+            block_start = text.rfind("\n\n", 0, block_end)
+            block_start = 0 if block_start < 0 else block_start + 2
+            if block_end - block_start < 10:
+                continue
+            content = trim(text, block_start, block_end)
+            who0, who1 = m.start("who"), m.end("who")
+            name_end = text.rfind("(", who0, who1)
+            span = doc.char_span(who0, name_end if name_end > who0 else who1, alignment_mode="expand")
+            drafts.append(Draft((who0, who1), content, "signature", span))
+            page.taken.append((block_start, m.end()))
+        return drafts
+
+    # -- memory of persons named as subjects --------------------------------------------------
+    def _note_subjects(self, sent: SpacySpan, page: Page, memory: SpeakerMemory) -> None:
+        for token in sent:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") \
+                    and not page.in_quote(token.idx) and self.verbs.get(token.head.lemma_.lower()) is None:
+                kind, actor = self.typer.kind(self._phrase(token), self.book, None, memory)
+                if kind == "named_person":
+                    memory.note(kind, token, True, actor, self._phrase(token).text)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One claim per speaker per sentence: "said A, adding B", "called X … and said Y"."""
+    merged: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.content[0]):
+        same = next((m for m in merged if (m.author and draft.author and _overlap(m.content, draft.content)) or
+                     (m.speaker == draft.speaker and m.author == draft.author) or
+                     (not m.author and not draft.author and _pronoun_twice(m, draft))), None)
+        if same is None:
+            merged.append(draft)
+            continue
+        same.content = (min(same.content[0], draft.content[0]), max(same.content[1], draft.content[1]))
+    return merged
+
+
+def _alternation(patterns: set[str], where: str) -> re.Pattern | None:
+    """One case-insensitive regex over the data file's patterns, longest first, at word boundaries."""
+    if not patterns:
+        return None
+    ordered = sorted(patterns, key=len, reverse=True)
+    for pattern in ordered:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DataError(f"claims/{where}: bad pattern {pattern!r}: {exc}") from exc
+    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)", re.I)
+
+
+def _skip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def _contrast_mark(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONTRAST), None)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _pronoun_twice(a: Draft, b: Draft) -> bool:
+    """"he says A … and he warns B": the same pronoun twice in one sentence is one speaker."""
+    sa, sb = a.speaker_span, b.speaker_span
+    return sa is not None and sb is not None and len(sa) == 1 and sa.root.pos_ == "PRON" \
+        and sa.text.lower() == sb.text.lower()
+
+
+def _outer_only(drafts: list[Draft]) -> list[Draft]:
+    """Drop a claim whose verb hangs below another claim's verb ("X said a general told him S") unless an
+    outlet reports it or it stands beside the other ("…, while Hamas claimed T")."""
+    kept = []
+    for draft in drafts:
+        pronoun = draft.speaker_span is not None and draft.speaker_span.root.pos_ == "PRON"
+        outer = [o for o in drafts if o is not draft and o.speaker != draft.speaker and o.verb_at in draft.governors
+                 and (o.content[0] <= draft.verb_at < o.content[1] or pronoun)]
+        beside = draft.contrast and not pronoun  # "…, while Hamas claimed T"; "though it cautioned" is the same speaker
+        if outer and not beside and (pronoun or not any(o.lemma in NESTING_VERBS for o in outer)):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _actor_book(extra_dirs: tuple) -> Any:
+    try:
+        from ..actors import ActorBook
+    except ImportError:  # the actors stage is not installed: spaCy labels and word lists only
+        return None
+    return ActorBook.load(extra_dirs)

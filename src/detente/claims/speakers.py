@@ -1,0 +1,357 @@
+"""Typing a speaker noun phrase as one of the six kinds of the claims guidelines.
+
+Kinds: named_person, named_org, official, outlet, anonymous, author. The forecasts
+reader types its forecasters with the same function, so both ledgers agree:
+
+    type_speaker(span, book=None, when=None, memory=None) -> records.Speaker
+
+Order of the tests (the first that fires wins), after the conventions of
+../shared/eval/README.md: first person → author; pronoun → its antecedent (``memory``);
+outlet (name or head noun such as "state television"); a named person (spaCy PERSON
+or the actor book) at the head; unnamed people ("officials", "a source") → anonymous;
+a title alone → official (indefinite or plural → anonymous); government bodies,
+countries and capitals → official; organisations → named_org. The actor book, when
+the actors stage is installed, is asked before the spaCy-label fallbacks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor, Span, Speaker
+from .lexicon import word_lists
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "few"}
+CORE_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod"}
+BOOK_KINDS = {"person": "named_person", "body": "official", "country": "official", "capital": "official",
+              "role": "official", "office": "official", "group": "named_org", "igo": "named_org", "outlet": "outlet"}
+
+
+def _has(words: set[str], text: str) -> bool:
+    """Whether one of ``words`` occurs in ``text`` as whole words."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
+
+
+@dataclass
+class Remembered:
+    kind: str
+    head: str
+    plural: bool
+    person: bool
+    actor: Actor | None = None
+
+
+@dataclass
+class SpeakerMemory:
+    """The speakers (and subject persons) seen so far in one text, newest last, for pronouns."""
+
+    seen: list[Remembered] = field(default_factory=list)
+
+    def note(self, kind: str, head: Token, person: bool, actor: Actor | None = None, text: str = "") -> None:
+        """Remember a speaker; ``actor`` (or a stand-in named by ``text``) is what pronouns will refer to."""
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them")
+        if actor is None and text and head.pos_ != "PRON":
+            actor = Actor("---", text=text, name=text, kind=None)
+        self.seen.append(Remembered(kind, head.lemma_.lower(), plural, person, actor))
+
+    def pronoun(self, word: str) -> Remembered | None:
+        word = word.lower()
+        for item in reversed(self.seen):
+            if word in ("he", "she", "him", "her") and item.person and not item.plural:
+                return item
+            if word == "it" and not item.person and not item.plural:
+                return item
+            if word in ("they", "them") and (item.plural or item.kind in ("named_org", "official")):
+                return item
+        return None
+
+    def description(self, head: Token) -> Remembered | None:
+        """The earlier speaker that "the official", "the diplomat" refers back to."""
+        for item in reversed(self.seen):
+            if item.head == head.lemma_.lower():
+                return item
+        return None
+
+
+class Phrase:
+    """A speaker phrase with its head, its core tokens and their lower-case text."""
+
+    def __init__(self, span: SpacySpan, core: list[Token]) -> None:
+        self.span = span
+        self.head = span.root
+        self.core = core
+        self.words = [t.lower_ for t in core]
+        self.text = " ".join(self.words)
+        self.own = " ".join(t.lower_ for t in core
+                            if t.dep_ not in ("det", "appos") and not _under(t, self.head, "appos"))
+
+
+class SpeakerTyper:
+    """The word lists that decide kinds; load once with ``SpeakerTyper.load(extra_dirs)``."""
+
+    def __init__(self, words: dict[str, set[str]], outlets: dict[str, set[str]]) -> None:
+        self.words = words
+        self.outlets = outlets
+        self.people = words["titles"] | words["anonymous_nouns"]
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "SpeakerTyper":
+        words = word_lists("speakers", ("official_bodies", "titles", "anonymous_nouns", "org_names", "org_nouns", "org_modifiers", "org_name_words",
+                                        "documents", "non_speakers"), extra_dirs)
+        outlets = word_lists("outlets", ("names", "nouns", "news_markers"), extra_dirs)
+        return cls(words, outlets)
+
+    # -- the phrase ---------------------------------------------------------------------------
+    @staticmethod
+    def core(span: SpacySpan) -> list[Token]:
+        """The head with its premodifiers and appositions: what names the speaker (not "in Tehran")."""
+        head = span.root
+        tokens = [head]
+        for child in head.children:
+            if child.i < head.i and child.dep_ in CORE_DEPS or child.dep_ in ("compound", "nummod"):
+                tokens.extend(child.subtree)
+            elif child.dep_ == "appos":
+                tokens.extend(t for t in child.subtree if t.dep_ != "relcl" and not _under(t, child, "relcl", "prep"))
+        return sorted({t.i: t for t in tokens if span.start <= t.i < span.end}.values(), key=lambda t: t.i)
+
+    def _looks_like_name(self, token: Token) -> bool:
+        """Two or three capitalised words with no organisation word in them: a person's name."""
+        words = [t for t in token.subtree if t.i <= token.i]
+        return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and not w.text.isupper() for w in words) \
+            and not any(w.lower_ in self.words["org_name_words"] for w in words)
+
+    def is_person(self, kind: str, head: Token) -> bool:
+        """Whether "he"/"she" can refer back to this speaker: a named person, an unnamed person, an office-holder."""
+        if head.pos_ == "PRON":
+            return head.lower_ in ("he", "she")
+        people = self.words["anonymous_nouns"] | self.words["titles"]
+        word = head.lemma_.lower() if head.lemma_.lower() in people else head.lower_
+        if kind == "anonymous":
+            return head.tag_ in ("NN", "NNP")  # "a source … he said"
+        return kind == "named_person" or kind == "official" and word in people and head.tag_ in ("NN", "NNP")
+
+    def is_speaker(self, span: SpacySpan) -> bool:
+        """False for subjects that cannot speak ("reports", "it", "there")."""
+        return span.root.lower_ not in self.words["non_speakers"]
+
+    # -- typing -------------------------------------------------------------------------------
+    def type(self, span: SpacySpan, book: Any = None, when: date | None = None,
+             memory: SpeakerMemory | None = None) -> Speaker:
+        kind, actor = self.kind(span, book, when, memory)
+        if actor is None and kind == "named_person":
+            names = [e.text for e in span.ents if e.label_ == "PERSON"]
+            actor = Actor("---", text=span.text, name=names[-1] if names else span.text, kind="person")
+        where = Span(span.start_char, span.end_char, span.text)
+        description = span.text if kind == "anonymous" and span.root.pos_ != "PRON" else None
+        return Speaker(kind=kind, span=where, actor=actor, description=description)
+
+    def kind(self, span: SpacySpan, book: Any = None, when: date | None = None,
+             memory: SpeakerMemory | None = None) -> tuple[str, Actor | None]:
+        """The kind of the speaker ``span`` names, and the actor the book resolves it to (when it does)."""
+        phrase = Phrase(span, self.core(span))
+        for test in (self._by_reference, self._by_name, self._by_apposition, self._by_head_word):
+            found = test(phrase, book, when, memory)
+            if found is not None:
+                return found
+        return self._by_label(phrase)
+
+    def _by_reference(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
+        """The writer ("I"), a pronoun or "the official" (the speaker referred back to), a statement."""
+        head = p.head
+        if head.lower_ in ("i", "we", "me"):
+            return "author", None
+        if head.lower_ in PRONOUNS:
+            found = memory.pronoun(head.lower_) if memory else None
+            if found:
+                return found.kind, found.actor
+            return ("named_org" if head.lower_ == "it" else "anonymous"), None
+        if head.lemma_.lower() in self.words["documents"] or head.lower_ in self.words["documents"]:
+            return self._document(p.span, p.core, book, when, memory)
+        if memory and p.words[:1] in (["the"], ["this"], ["that"]) and len(p.core) == 2:
+            earlier = memory.description(head)
+            if earlier:
+                return earlier.kind, earlier.actor
+        return None
+
+    def _by_name(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
+        """Known organisations and outlets, then a person's name at the head ("spokesman Yahya Saree")."""
+        head = p.head
+        if p.own in self.words["org_names"]:
+            return "named_org", None
+        if self._outlet(p.core, p.text, book):
+            return "outlet", None
+        titled_name = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") \
+            and head.lower_ not in self.words["official_bodies"] and not self._title(head, p.core) \
+            and any(c.dep_ == "compound" and (c.lemma_.lower() in self.people or c.lower_ in self.people)
+                    for c in head.children)
+        if self._named_person(p.span, p.core) or titled_name:
+            return "named_person", None
+        return None
+
+    def _by_apposition(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
+        """"Maksim Orlov, a former analyst", "its ambassador, Dmitry Polyanskiy", "…, a professional union"."""
+        head = p.head
+        appositions = [t for t in p.core if t.dep_ == "appos" and t.head.i == head.i]
+        if head.pos_ == "PROPN" and any(a.lemma_.lower() in self.people for a in appositions):
+            return "named_person", None
+        for appos in appositions:
+            if head.lemma_.lower() in self.people and appos.pos_ == "PROPN" and self._looks_like_name(appos):
+                return "named_person", None
+            if appos.ent_type_ == "ORG" or appos.lemma_.lower() in self.words["org_nouns"]:
+                return "named_org", None
+        return None
+
+    def _by_head_word(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
+        """Unnamed people, the actor book's groups and IGOs, titles, government bodies."""
+        head, words = p.head, p.words
+        if head.lower_ in self.words["anonymous_nouns"] or head.lemma_.lower() in self.words["anonymous_nouns"]:
+            return "anonymous", None
+        entry = _head_entry(book, p.core)
+        if entry is not None and entry.kind in ("group", "igo", "outlet", "person"):
+            return BOOK_KINDS[entry.kind], (None if entry.kind == "person" else self._book(book, p.core, when))
+        if self._title(head, p.core):
+            return ("anonymous" if self._unspecific(p.core, head) else "official"), None
+        if _has(self.words["org_modifiers"], p.text):
+            return "named_org", None
+        bodies = self.words["official_bodies"]
+        if head.lower_ in bodies or head.lemma_.lower() in bodies or " ".join(words[-2:]) in bodies:
+            if _has(self.words["org_names"], p.own) or _modifier_kinds(book, p.core) & {"igo", "group"}:
+                return "named_org", self._book(book, p.core, when)  # "the UN's rights office", "Hamas's military wing"
+            return "official", self._book(book, p.core, when)
+        if entry is not None and entry.kind in BOOK_KINDS and entry.kind not in ("role", "office"):
+            return BOOK_KINDS[entry.kind], self._book(book, p.core, when)
+        if _has(self.words["org_names"], p.text):
+            return "named_org", None
+        return None
+
+    def _by_label(self, p: "Phrase") -> tuple[str, Actor | None]:
+        """The fallback: spaCy's entity label and part of speech of the head."""
+        head = p.head
+        label = head.ent_type_
+        if label == "GPE":
+            return "official", None
+        if label in ("ORG", "FAC") or head.lower_ in self.words["org_nouns"]:
+            return "named_org", None
+        if label == "NORP":
+            return ("anonymous" if head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("ans") else "named_org"), None
+        if head.pos_ == "PROPN" and head.tag_ == "NNPS":
+            return "anonymous", None  # "the Ayatollahs": an unnamed group of people
+        if head.pos_ == "PROPN":
+            return ("named_org" if head.text.isupper() else "named_person"), None
+        return "anonymous", None
+
+    # -- the tests ----------------------------------------------------------------------------
+    def _outlet(self, core: list[Token], text: str, book: Any) -> bool:
+        if book is not None and hasattr(book, "outlet"):
+            try:
+                if book.outlet(" ".join(t.text for t in core)):
+                    return True
+            except Exception:  # a book that cannot answer is no answer
+                pass
+        if _has(self.outlets["names"], text):
+            return True
+        heads = [core[-1]] if core else []
+        heads += [t for t in core if t.dep_ == "appos"]
+        for head in heads:
+            if head.lower_ in self.outlets["nouns"] or head.lemma_.lower() in self.outlets["nouns"]:
+                if head.lemma_.lower() in ("agency", "network", "channel") or head.lower_ == "agencies":
+                    return _has(self.outlets["news_markers"], text)
+                return True
+        return False
+
+    def _document(self, span, core, book, when, memory) -> tuple[str, Actor | None]:
+        """A statement speaks for whoever issued it: its modifiers, or the last speaker."""
+        modifiers = [t for t in core if t.i != span.root.i and t.dep_ in ("compound", "poss", "amod", "nmod")]
+        issuers = [g for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                   for g in c.children if g.dep_ == "pobj"]
+        if issuers:  # "a report by the UN human rights office"
+            issuer = span.doc[issuers[0].left_edge.i:issuers[0].right_edge.i + 1]
+            kind, actor = self.kind(issuer, book, when, memory)
+            return ("official" if kind == "anonymous" else kind), actor
+        if not modifiers:
+            last = memory.seen[-1] if memory and memory.seen else None
+            return (last.kind, last.actor) if last else ("official", None)
+        sub = span.doc[min(t.i for t in modifiers):max(t.i for t in modifiers) + 1]
+        kind, actor = self.kind(sub, book, when, None)
+        return ("official" if kind == "anonymous" else kind), actor
+
+    def _named_person(self, span: SpacySpan, core: list[Token]) -> bool:
+        head = span.root
+        appos = [t for t in core if t.dep_ == "appos"]
+        for token in [head, *appos]:
+            # "Secretary-General" tagged as a person by the parser is still a title, not a name
+            if token.ent_type_ == "PERSON" and not self._title(token, core):
+                return True
+        return False
+
+    def _title(self, head: Token, core: list[Token]) -> bool:
+        lemma = head.lemma_.lower()
+        return lemma in self.words["titles"] or head.lower_ in self.words["titles"]
+
+    @staticmethod
+    def _unspecific(core: list[Token], head: Token) -> bool:
+        plural = head.tag_ in ("NNS", "NNPS")
+        first = core[0].lower_ if core else ""
+        return plural or first in INDEFINITE
+
+    @staticmethod
+    def _book(book: Any, core: list[Token], when: date | None) -> Actor | None:
+        if book is None:
+            return None
+        try:
+            return book.resolve(" ".join(t.text for t in core), when)
+        except Exception:  # the actors stage answering badly must not sink a claim
+            return None
+
+
+def _under(token: Token, top: Token, *deps: str) -> bool:
+    while token.i != top.i:
+        if token.dep_ in deps:
+            return True
+        token = token.head
+    return False
+
+
+def _head_entry(book: Any, core: list[Token]) -> Any:
+    """The actor-book entry of the phrase's head word ("Iran's Revolutionary Guards" → the Guards, a body).
+
+    Only the head counts: "the Syrian Observatory" is no country, though "Syrian" is in the book.
+    """
+    if book is None or not core or not hasattr(book, "scan"):
+        return None
+    try:
+        hits = book.scan(" ".join(t.text for t in core if t.dep_ != "appos" and t.head.dep_ != "appos"))
+    except Exception:  # the actors stage answering badly must not sink a claim
+        return None
+    hits = [h for h in hits if h.words and h.words != ["'s"]]
+    return hits[-1].entry if hits else None
+
+
+def _modifier_kinds(book: Any, core: list[Token]) -> set[str]:
+    """Kinds of the actor-book entries named before the head ("European Union" in "EU Monitoring Mission")."""
+    if book is None or not hasattr(book, "scan"):
+        return set()
+    try:
+        hits = book.scan(" ".join(t.text for t in core[:-1]))
+    except Exception:  # the actors stage answering badly must not sink a claim
+        return set()
+    return {h.entry.kind for h in hits if h.entry is not None}
+
+
+@lru_cache(maxsize=1)
+def default_typer() -> SpeakerTyper:
+    return SpeakerTyper.load()
+
+
+def type_speaker(span: SpacySpan, book: Any = None, when: date | None = None,
+                 memory: SpeakerMemory | None = None) -> Speaker:
+    """The Speaker of a spaCy span, typed with the bundled word lists (see the module docstring)."""
+    return default_typer().type(span, book, when, memory)

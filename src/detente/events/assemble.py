@@ -1,0 +1,414 @@
+"""From frames to events: actors for the arguments, directions, intents, claims, one event per dyad.
+
+Holds the state one article needs beyond a sentence: the events coded so far (an anaphoric "the
+move" is the latest event's; a duplicate event noun is dropped) and agentless attacks waiting for a
+claim of responsibility ("X claimed the attack" makes X their source).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+
+from ..records import Actor, Event, Span
+from . import dates, syntax
+from .frames import Frame
+from .modality import HAPPENED, Reading
+from .placement import Placer
+
+VIOLENT_ROOTS = ("18", "19", "20")
+GENERIC_VIOLENCE = ("kill", "n-attack", "destroy")  # consequences or summaries of an attack coded by a more specific rule
+DOMESTIC_ROOTS = ("10", "11", "14", "17")
+PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
+
+
+class Assembler:
+    def __init__(self, coder, placer: Placer, when: date | None):
+        self.coder = coder
+        self.book = coder.book
+        self.finder = coder.finder
+        self.placer = placer
+        self.when = when
+        self.events: list[Event] = []
+        self.pending: list[Event] = []  # violent events with no named agent, until someone claims them
+        self.last_pair: tuple[Actor, ...] = ()  # the parties of the latest joint act, for "both sides"
+        self.noun_events: set[int] = set()  # ids of events whose trigger is an event noun
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence(self, sent: SpacySpan, skip: list[tuple[int, int]] = ()) -> None:
+        """Code one sentence; triggers inside ``skip`` (web boilerplate spans) are ignored."""
+        skip = [(a, b) for a, b in skip if a < sent.end_char and sent.start_char < b]
+        frames = []
+        for tok in sent:
+            if any(a <= tok.idx < b for a, b in skip):
+                continue
+            rule = self.finder.match(tok)
+            if rule is None or (rule.speech == "report" and rule.code == "010"):
+                continue
+            frames.append(self.finder.frame(tok, rule))
+        carried = {f.light.i for f in frames if f.light is not None}
+        frames = [f for f in frames if not (f.rule.pos == "verb" and f.trigger.i in carried)]
+        found: list[Event] = []
+        for frame in sorted(frames, key=lambda f: (f.rule.speech is not None, f.trigger.i)):
+            reading = self.coder.modality.read(frame.anchor, frame.trigger, self.when, self.coder.speech_kind,
+                                               light=frame.light is not None)
+            if reading.inside_act:
+                continue
+            if reading.modality in ("future", "hypothetical") and reading.intent_head is not None and not frame.rule.speech \
+                    and (frame.rule.pos == "verb" or frame.light is not None):
+                found += self._intent(frame, reading, sent)
+            elif not frame.rule.intent:
+                found += self._coded(frame, reading, sent)
+        self._keep(found)
+
+    def _keep(self, found: list[Event]) -> None:
+        """One event per source–target and root (per 3-digit code for cooperation and yielding) in a sentence;
+        an event noun repeating an earlier event is dropped."""
+        found = self._drop_restated(self._merge_violence(found))
+        kept: dict[tuple[str, str, str], Event] = {}
+        earlier = {self._key(e) for e in self.events}
+        for event in found:
+            key = self._key(event)
+            if key in earlier and self._is_noun(event):
+                continue
+            if key in kept:
+                first = kept[key]
+                if first.root == "19" and first.code != event.code and "190" not in (first.code, event.code):
+                    first.code, first.goldstein = "190", self.book.cameo["190"].goldstein  # several weapons: one assault
+                elif first.code.endswith("0") and not event.code.endswith("0"):
+                    kept[key] = event
+                continue
+            kept[key] = event
+        self.events.extend(kept.values())
+
+    def _merge_violence(self, found: list[Event]) -> list[Event]:
+        """"struck X, killing 12": a killing or a summary noun ("the attack") is part of the strike coded."""
+        specific = [e for e in found if e.root in VIOLENT_ROOTS and e.pattern not in GENERIC_VIOLENCE]
+        if not specific:
+            return found
+        hit = {(e.source.country, e.target.country) for e in specific}
+        victims = {t for _, t in hit}
+        found = [e for e in found if e.pattern not in GENERIC_VIOLENCE
+                 or ((e.source.country, e.target.country) not in hit and e.target.country not in victims)]
+        attackers = {e.source.country for e in specific if not self._is_noun(e)}
+        return [e for e in found if not (self._is_noun(e) and e.root in VIOLENT_ROOTS and e.source.country in attackers)]
+
+    def _drop_restated(self, found: list[Event]) -> list[Event]:
+        """"met X, the first meeting in years": a cooperation noun restating a verb's event is not another event."""
+        verbal = {(e.root, frozenset((e.source.country, e.target.country))) for e in found if not self._is_noun(e)}
+        return [e for e in found if not (self._is_noun(e) and e.quad <= 2
+                                         and (e.root, frozenset((e.source.country, e.target.country))) in verbal)]
+
+    def _is_noun(self, event: Event) -> bool:
+        return id(event) in self.noun_events
+
+    @staticmethod
+    def _key(event: Event) -> tuple[str, str, str]:
+        kind = event.root if event.quad in (3, 4) else event.code[:3]
+        return (event.source.country, event.target.country, kind)
+
+    # -- a frame → events ---------------------------------------------------------------------
+    def _coded(self, frame: Frame, reading: Reading, sent: SpacySpan) -> list[Event]:
+        """The events of one frame that is not a stated intent: resolve, pair up, keep agentless attacks pending."""
+        rule = frame.rule
+        code = self._speech_code(frame)
+        sources = self._sources(frame)
+        reciprocal = any(c.lower_ in ("other", "another") for c in frame.trigger.subtree if c.dep_ in ("dobj", "pobj"))
+        parties = [a for _, a in self.placer.resolve_all(frame.participants)] if frame.participants else []
+        if (rule.symmetric or rule.both_ways) and frame.target_slot in ("prep:between", "participants"):
+            found = [a for _, a in self.placer.resolve_all(frame.targets)]
+            parties = found if len(found) >= 2 else parties
+        group = (rule.symmetric or rule.both_ways) and (len(sources) >= 2 or len(parties) >= 2)
+        targets = [] if reciprocal else self._targets(frame, sources, code, fallback=not group)
+        if targets is None:
+            return []
+        if any(self._pair_word(t) for t in frame.participants) and self.last_pair:
+            parties = list(self.last_pair)
+        joint = rule.symmetric or rule.both_ways or reciprocal
+        if joint and frame.target_slot in ("prep:between", "participants") and len(parties) >= 2:
+            targets = []
+        pairs = self._pairs(frame, code, sources, targets, parties, joint)
+        if rule.claims or code == "015":
+            return self._claim(frame, reading, sources, targets, code, sent)
+        if not sources and code[:2] in VIOLENT_ROOTS and targets and reading.modality in HAPPENED:
+            self.pending += [self._event(frame, reading, Actor("---", "", ""), t, code, sent, 0.3) for t in targets]
+        out = []
+        for s, t, c in pairs:
+            if s.country == t.country and (s.sector == t.sector or s.country == "---"):
+                continue
+            if joint and len(pairs) >= 2:
+                self.last_pair = (s, t)
+            out.append(self._event(frame, reading, s, t, c, sent, self._confidence(frame)))
+        if any(s.country == "---" for s, _, _ in pairs) and code[:2] in VIOLENT_ROOTS:
+            self.pending += [e for e in out if e.source.country == "---"]
+        return out
+
+    @staticmethod
+    def _pairs(frame: Frame, code: str, sources: list[Actor], targets: list[Actor], parties: list[Actor],
+               joint: bool) -> list[tuple[Actor, Actor, str]]:
+        """(source, target, code) triples: a joint act among its parties each way, else each source to each target."""
+        rule = frame.rule
+        if joint and not targets and len(parties) >= 2:
+            return [(a, b, code) for a in parties for b in parties if a is not b]
+        if joint and not targets and len(sources) >= 2:
+            return [(a, b, code) for a in sources for b in sources if a is not b]
+        pairs = [(s, t, code) for s in sources for t in targets]
+        if rule.both_ways:
+            pairs += [(t, s, code) for s in sources for t in targets]
+        if rule.reverse:
+            pairs += [(t, s, rule.reverse) for s in sources for t in targets]
+        return pairs
+
+    def _sources(self, frame: Frame) -> list[Actor]:
+        """Resolved sources; an unknown-country role ("police", "the parliament") takes the article's country."""
+        if any(self._pair_word(t) for t in frame.sources) and self.last_pair:
+            return list(self.last_pair)
+        out = []
+        for tok, actor in self.placer.resolve_all(frame.sources):
+            if actor.kind == "place":  # a place does nothing: "a rocket attack near Kirkuk killed…"
+                continue
+            if actor.country == "---" and actor.kind not in ("person",):
+                country = self.placer.memory.last_country(tok.i) or self._place_country(frame)
+                if country is None:
+                    continue
+                actor = replace(actor, country=country)
+            out.append(actor)
+        if not out and frame.sources and syntax.lemma(frame.sources[0]) in self.book.word_list("irregulars"):
+            out = [Actor("---", "REB", syntax.phrase(frame.sources[0]).text, kind="group")]
+        return out
+
+    @staticmethod
+    def _pair_word(tok) -> bool:
+        """"both sides", "the two men", "each other": the parties of the latest joint act."""
+        if tok.lower_ in ("both", "sides", "parties"):
+            return True
+        return any(c.lower_ in ("both", "two") for c in tok.children) and \
+            syntax.lemma(tok) in ("side", "man", "leader", "country", "nation", "government", "party", "neighbour", "neighbor")
+
+    def _targets(self, frame: Frame, sources: list[Actor], code: str, fallback: bool = True) -> list[Actor] | None:
+        """The first target slot that resolves; None when the frame is only part of a bigger event."""
+        if any(self._pair_word(t) for t in frame.targets) and self.last_pair:
+            return [a for a in self.last_pair if not sources or a.country != sources[0].country]
+        exclude = sources[0].country if sources else None
+        violent = code[:2] in VIOLENT_ROOTS
+        for slot, toks in frame.options:
+            if slot == "context":
+                break
+            found = [a for _, a in self.placer.resolve_all(toks, exclude)]
+            if not (frame.rule.domestic or code[:2] in DOMESTIC_ROOTS):  # "sent its carrier group": not a target
+                found = [a for a in found if a.country != exclude or (sources[0].sector not in ("", a.sector))]
+            known = [a for a in found if a.country != "---"]
+            if known:
+                return known
+            if found and sources:
+                if violent:
+                    country = self._place_country(frame)
+                    if country:
+                        return [Actor(country, found[0].sector or "CVL", found[0].text, kind="place")]
+                    if self._dependent(frame):
+                        return self._head_targets(frame, sources)
+                elif all(a.sector for a in found) and code[:2] in DOMESTIC_ROOTS:  # "the opposition", "protesters"
+                    return [replace(a, country=sources[0].country) for a in found]
+        if frame.rule.domestic and sources:
+            return [Actor(sources[0].country, "", "", kind="country")]
+        if code[:2] == "14" and sources:
+            return [Actor(sources[0].country, "GOV", "", kind="country")]
+        if violent and self._dependent(frame):
+            return self._head_targets(frame, sources)
+        return self._fallback_targets(frame, sources) if fallback else []
+
+    def _head_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor] | None:
+        """A participle's target is its head event's ("struck X, killing 12" → X); None when there is none."""
+        head = frame.trigger.head
+        rule = self.finder.match(head)
+        if rule is None or rule.speech:
+            return None
+        outer = self.finder.frame(head, rule)
+        for slot, toks in outer.options:
+            found = [a for _, a in self.placer.resolve_all(toks, sources[0].country if sources else None)
+                     if a.country != "---"]
+            if found:
+                return found
+        return None
+
+    def _dependent(self, frame: Frame) -> bool:
+        """A participle or coordinated verb with no subject of its own ("..., killing 12"): part of its head's event."""
+        tok = frame.trigger
+        return tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj", "xcomp", "acl") and not syntax.subjects(tok)
+
+    def _place_country(self, frame: Frame) -> str | None:
+        for tok in (frame.trigger, frame.anchor):
+            for word, objs in syntax.preps(tok).items():
+                if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into"):
+                    for obj in objs:
+                        country = self.placer.actors.place(" ".join(t.text for t in obj.subtree))
+                        if country:
+                            return country
+        return None
+
+    def _speech_code(self, frame: Frame) -> str:
+        """A pledge or threat takes its code from what is pledged or threatened ("vowed to retaliate")."""
+        rule = frame.rule
+        if rule.speech != "act" or rule.code[:2] not in ("03", "13") or frame.complement is None:
+            return rule.code
+        if frame.complement.dep_ != "xcomp":
+            return rule.code
+        inner = self._inner_frame(frame)
+        if inner is None:
+            return rule.code
+        if inner.options:
+            frame.targets, frame.target_slot, frame.options = inner.targets, inner.target_slot, inner.options
+        if inner.rule.intent:
+            return inner.rule.code
+        code = self.book.intent_code(inner.rule.code)
+        if rule.code.startswith("13") and not code.startswith("13"):
+            return rule.code
+        return code
+
+    def _inner_frame(self, frame: Frame) -> Frame | None:
+        comp = frame.complement
+        chain = [comp] + syntax.children(comp, "xcomp")  # "vowed to keep targeting"
+        for tok in chain + [o for c in chain for o in syntax.objects(c)] + \
+                [o for c in chain for objs in syntax.preps(c).values() for o in objs]:
+            rule = self.finder.match(tok)
+            if rule is not None and rule.speech is None:
+                return self.finder.frame(tok, rule)
+        return None
+
+    def _fallback_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor]:
+        """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
+        acts = [t for t in frame.targets + syntax.preps(frame.trigger).get("for", [])
+                if syntax.lemma(t) in self.book.cue("anaphoric_acts")]
+        if acts and self.events:
+            referent = self._referent(acts[0], sources)
+            if referent is not None:
+                return [referent.source]
+        unresolved_object = any(t.dep_ == "dobj" and t.head.i == frame.trigger.i and t.pos_ != "PRON"
+                                for t in frame.targets) and not acts
+        if frame.target_slot == "context" or "context" in frame.rule.target \
+                or (frame.rule.speech == "act" and not unresolved_object) or self.book.cameo[frame.rule.code].quad == 4:
+            if frame.rule.claims:
+                return []
+            if sources:
+                other = self.placer.memory.last_other(sources[0].country, frame.trigger.i)
+                return [other] if other is not None else []
+        return []
+
+    def _referent(self, noun, sources: list[Actor]) -> Event | None:
+        """The event "the attack" / "the move" refers to: the main event of the latest sentence with one
+        of the same kind (any kind for a generic "move"), not the speaker's own."""
+        rule = self.finder.match(noun)
+        candidates = [e for e in self.events if not sources or e.source.country != sources[0].country]
+        if rule is not None:
+            same = [e for e in candidates if e.root == rule.code[:2]]
+            candidates = same or candidates
+        if not candidates:
+            return None
+        last_sentence = candidates[-1].sentence
+        return next(e for e in candidates if e.sentence == last_sentence)
+
+    def _intent(self, frame: Frame, reading: Reading, sent: SpacySpan) -> list[Event]:
+        """A future clause under the speaker's own saying: the speaker's intent (03) or threat (13)."""
+        head = reading.intent_head
+        speakers = [a for _, a in self.placer.resolve_all(syntax.subjects(head) or self.finder._inherited_subjects(head))]
+        if not speakers:
+            return []
+        bare = frame.trigger.dep_ == "xcomp" or not any(c.dep_ in syntax.SUBJECTS for c in frame.trigger.children)
+        own = (not frame.sources and bare and not syntax.is_passive(frame.trigger)) or \
+            any(t.lower_ in PRONOUN_SUBJECTS for t in frame.sources)
+        if not own:
+            countries = {a.country for _, a in self.placer.resolve_all(frame.sources)}
+            own = bool(countries) and countries <= {s.country for s in speakers}
+        if not own:
+            return []
+        outer = self.coder.modality.read(head, head, self.when, self.coder.speech_kind)
+        if outer.modality not in HAPPENED:
+            return []
+        code = frame.rule.code if frame.rule.intent else self.book.intent_code(frame.rule.code)
+        targets = [a for _, a in self.placer.resolve_all(frame.targets)]
+        acts = [o for objs in syntax.preps(frame.trigger).values() for o in objs
+                if syntax.lemma(o) in self.book.cue("anaphoric_acts")]
+        if not targets and acts:  # "would respond to the attack": whoever attacked
+            referent = self._referent(acts[0], speakers)
+            targets = [referent.source] if referent is not None else []
+        if not targets:
+            other = self.placer.memory.last_other(speakers[0].country, frame.trigger.i, {s.country for s in speakers})
+            targets = [other] if other is not None else []
+        reading = Reading(outer.modality, f"the speaker's own stated intent under '{head.text}'", head)
+        return [self._event(frame, reading, s, t, code, sent, self._confidence(frame) - 0.1)
+                for s in speakers for t in targets if s.country != t.country]
+
+    def _claim(self, frame, reading, sources, targets, code, sent) -> list[Event]:
+        """Claiming or admitting an act: 015, and the claimed agentless attacks get the claimant as source."""
+        if not sources or reading.modality not in HAPPENED:
+            return []
+        out = []
+        recent = frame.trigger.i - 120  # an attack told a sentence or two before its claim
+        claimed = [e for e in self.pending if frame.rule.claims and e.trigger.start >= frame.trigger.doc[max(recent, 0)].idx]
+        for event in claimed:
+            if event in self.events:
+                self.events.remove(event)
+            claimed_event = replace(event, source=sources[0], modality="reported", pattern=event.pattern + "+claim")
+            if self._is_noun(event):
+                self.noun_events.add(id(claimed_event))
+            out.append(claimed_event)
+        self.pending = [e for e in self.pending if e not in claimed]
+        victims = [e.target for e in out] or targets or self._content_targets(frame)
+        if not victims:
+            other = self.placer.memory.last_other(sources[0].country, frame.trigger.i)
+            victims = [other] if other is not None else []
+        seen = set()
+        for victim in victims:
+            if victim.country in seen or victim.country == sources[0].country:
+                continue
+            seen.add(victim.country)
+            out.append(self._event(frame, reading, sources[0], victim, code, sent, self._confidence(frame)))
+        return out
+
+    def _content_targets(self, frame: Frame) -> list[Actor]:
+        if frame.complement is None:
+            return []
+        for tok in frame.complement.subtree:
+            rule = self.finder.match(tok)
+            if rule is not None and rule.speech is None:
+                inner = self.finder.frame(tok, rule)
+                found = [a for _, a in self.placer.resolve_all(inner.targets)]
+                if found:
+                    return found
+        return []
+
+    # -- the record -----------------------------------------------------------------------------
+    def _event(self, frame: Frame, reading: Reading, source: Actor, target: Actor, code: str,
+               sent: SpacySpan, confidence: float) -> Event:
+        info = self.book.cameo[code]
+        when, precision = dates.event_date(frame.anchor, frame.trigger, self.when)
+        trig = frame.trigger
+        event = Event(
+            source=source, target=target, code=code, root=code[:2], quad=info.quad, goldstein=info.goldstein,
+            modality=reading.modality, confidence=max(0.05, min(0.95, confidence)), date=when,
+            trigger=Span(trig.idx, trig.idx + len(trig.text), trig.text),
+            sentence=Span(sent.start_char, sent.end_char, sent.text), date_precision=precision,
+            place=self._place(frame), pattern=frame.rule.id,
+        )
+        if frame.rule.pos == "noun":
+            self.noun_events.add(id(event))
+        return event
+
+    def _place(self, frame: Frame) -> str | None:
+        for tok in (frame.anchor, frame.trigger):
+            for word, objs in syntax.preps(tok).items():
+                if word in ("in", "at", "near", "outside"):
+                    for obj in objs:
+                        text = syntax.phrase(obj).text
+                        if self.placer.actors.place(text):
+                            return text
+        return None
+
+    def _confidence(self, frame: Frame) -> float:
+        score = 0.55 + 0.08 * frame.rule.specificity
+        if frame.target_slot in ("context", ""):
+            score -= 0.2
+        if frame.rule.pos == "noun":
+            score -= 0.05
+        return score

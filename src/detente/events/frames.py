@@ -1,0 +1,287 @@
+"""Predicates and their arguments: which rule a trigger fires, and where its source and target are.
+
+A ``Frame`` is one trigger (a verb, or an event noun) with the rule that fired, the clause head
+whose modality and date it takes (a light verb lends its own: "launched strikes"), and the
+argument tokens found for it. Turning tokens into actors is the placer's job.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from . import syntax
+from .patterns import PatternBook, Rule
+
+ATTACK_PREPS = ("at", "on", "against", "into", "toward", "towards", "targeting", "onto", "upon", "inside")
+PLACE_PREPS = ("in", "near", "across", "around", "along", "over", "outside", "off", "throughout")
+PATIENT_NOUN_ROOTS = ("17", "18", "08", "20")  # "Haniyeh's killing": the possessor is the victim
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    rule: Rule
+    anchor: Token  # the clause head lending modality and date
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    target_slot: str = ""
+    options: list[tuple[str, list[Token]]] = field(default_factory=list)  # target candidates, in order
+    participants: list[Token] = field(default_factory=list)  # "between X and Y", coordinated parties
+    light: Token | None = None  # the light verb carrying an event noun
+    complement: Token | None = None  # the clause a speech act or pledge is about
+
+
+class FrameFinder:
+    def __init__(self, book: PatternBook):
+        self.book = book
+        self.light_verbs = book.cue("light_verbs")
+
+    # -- rule matching ----------------------------------------------------------------------
+    def match(self, tok: Token) -> Rule | None:
+        lem = syntax.lemma(tok)
+        if syntax.is_verb(tok):
+            pos = "verb"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "ceasefire proposal" is a proposal
+            pos = "noun"
+        elif tok.pos_ == "ADJ" and syntax.children(tok, "xcomp"):  # "ready to observe a truce"
+            pos = "verb"
+        else:
+            return None
+        for rule in self.book.rules_for(lem, pos):
+            if self._fits(rule, tok):
+                return rule
+        if pos == "noun" and "-" in tok.text:  # "air-strikes", "cease-fire"
+            for rule in self.book.rules_for(tok.text.lower().rstrip("s"), pos):
+                if self._fits(rule, tok):
+                    return rule
+        return None
+
+    def _fits(self, rule: Rule, tok: Token) -> bool:
+        for key, words in rule.constraints.items():
+            if not self._holds(key, words, tok):
+                return False
+        if rule.has == "oprd" and not self._has_predicate(tok):
+            return False
+        if rule.has == "xcomp" and not syntax.children(tok, "xcomp"):
+            return False
+        if rule.has == "dobj" and not syntax.children(tok, "dobj"):
+            return False
+        if rule.has == "pcomp" and not any(c.tag_ == "VBG" for c in syntax.children(tok, "xcomp", "ccomp", "dobj", "pcomp")):
+            return False  # "denied supplying weapons"
+        if rule.has == "name" and not any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") for o in syntax.objects(tok)):
+            return False
+        if rule.has == "name" and self._has_predicate(tok):  # "called it an assassination"
+            return False
+        if tok.pos_ == "ADJ" and rule.has != "xcomp":
+            return False
+        return True
+
+    def _holds(self, key: str, words: frozenset[str], tok: Token) -> bool:
+        if key == "particle":
+            return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
+        if key == "prep":
+            return any(p in words for p in syntax.preps(tok))
+        if key == "object":
+            if tok.pos_ == "NOUN":
+                objs = syntax.preps(tok).get("of", [])
+            else:
+                objs = syntax.objects(tok)
+                objs += [o for c in syntax.children(tok, "ccomp") for o in syntax.objects(c)]
+                objs += [c for o in list(objs) for c in syntax.children(o, "appos")]  # "X, a car carrier"
+                objs += [p for o in list(objs) for w, ps in syntax.preps(o).items() if w in ("of", "in") for p in ps]
+            return any(self._lemma_in(o, words) for o in objs)
+        if key == "pobj":
+            return any(self._lemma_in(o, words) for objs in syntax.preps(tok).values() for o in objs)
+        if key == "subject":
+            subj = syntax.subjects(tok) or self._inherited_subjects(tok)
+            return bool(subj) and self._lemma_in(subj[0], words)
+        if key == "complement":
+            return any(syntax.lemma(c) in words for c in syntax.children(tok, "xcomp", "ccomp"))
+        if key == "modifier":
+            return any(self._word_in(m, words) for m in syntax.modifiers(tok))
+        return False
+
+    def _lemma_in(self, tok: Token, words: frozenset[str]) -> bool:
+        """The head's lemma, or a compound/adjective of it ("ballistic missiles", "air strikes")."""
+        return self._word_in(tok, words) or any(self._word_in(m, words) for m in syntax.modifiers(tok))
+
+    @staticmethod
+    def _word_in(tok: Token, words: frozenset[str]) -> bool:
+        return syntax.lemma(tok) in words or tok.lower_ in words
+
+    @staticmethod
+    def _has_predicate(tok: Token) -> bool:
+        return any(c.dep_ in ("oprd", "attr") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN"))
+                   for c in tok.children) or len(syntax.children(tok, "dobj")) > 1
+
+    # -- arguments ----------------------------------------------------------------------------
+    def frame(self, tok: Token, rule: Rule) -> Frame:
+        if rule.pos == "verb":
+            return self._verb_frame(tok, rule)
+        return self._noun_frame(tok, rule)
+
+    def _verb_frame(self, tok: Token, rule: Rule) -> Frame:
+        frame = Frame(tok, rule, tok)
+        frame.sources = syntax.subjects(tok) or self._inherited_subjects(tok)
+        comps = syntax.children(tok, "xcomp", "ccomp") or [c for c in syntax.children(tok, "dobj", "pcomp") if c.tag_ == "VBG"]
+        frame.complement = comps[0] if comps else None
+        slots = rule.target or self._default_slots(rule)
+        frame.targets, frame.target_slot = self._targets(tok, slots, frame)
+        if rule.symmetric or rule.both_ways:
+            frame.participants = self._participants(tok)
+        return frame
+
+    def _noun_frame(self, tok: Token, rule: Rule) -> Frame:
+        anchor = syntax.clause_head(tok)
+        frame = Frame(tok, rule, anchor)
+        head = tok.head
+        light = None
+        light_verbs = self.light_verbs | rule.light
+        if tok.dep_ in ("dobj", "nsubjpass") and syntax.lemma(head) in light_verbs:
+            light = head
+        elif tok.dep_ == "pobj" and head.head.i != head.i and syntax.lemma(head.head) in light_verbs \
+                and head.lower_ in ("to", "on") and syntax.is_verb(head.head):
+            light = head.head
+        if light is not None:
+            frame.light = light
+            frame.anchor = light
+        patient_possessor = rule.code[:2] in PATIENT_NOUN_ROOTS
+        for c in tok.children:
+            if c.dep_ == "poss" and not patient_possessor:
+                frame.sources = syntax.with_conjuncts(c)
+        if not frame.sources:
+            frame.sources = [m for m in syntax.modifiers(tok) if m.dep_ in ("compound", "amod", "nmod")
+                             and m.text[:1].isupper() and syntax.lemma(m) not in self.book.cue("instruments")]
+            frame.sources = [s for m in frame.sources for s in syntax.with_conjuncts(m)]
+        if (rule.symmetric or rule.both_ways) and len(frame.sources) == 1 and frame.sources[0].dep_ != "poss":
+            frame.sources = []  # "the Gaza truce": a place, not the parties
+        by = syntax.preps(tok).get("by")
+        if by:
+            frame.sources = by
+        if light is not None and not frame.sources:
+            frame.sources = syntax.subjects(light) or self._inherited_subjects(light)
+        violent = rule.code[:2] in ("18", "19", "20")
+        if not frame.sources and tok.dep_ == "pobj":
+            frame.sources = self._pp_chain_subjects(tok, violent)
+        slots = rule.target or self._default_slots(rule)
+        frame.targets, frame.target_slot = self._targets(tok, slots, frame)
+        if light is not None and not frame.targets:  # "launched an offensive in the Kharkiv region"
+            own = frame.options
+            frame.targets, frame.target_slot = self._targets(light, slots, frame)
+            frame.options = [o for o in own if o[0] != "context"] + frame.options
+        if patient_possessor and not frame.targets:
+            frame.targets = [c for c in tok.children if c.dep_ == "poss"]
+            frame.target_slot = "possessor"
+        between = syntax.preps(tok).get("between", [])
+        if between:
+            frame.participants = between
+        elif rule.symmetric or rule.both_ways:
+            frame.participants = self._participants(tok)
+        return frame
+
+    def _default_slots(self, rule: Rule) -> tuple[str, ...]:
+        quad = self.book.cameo[rule.code].quad
+        if rule.pos == "noun":
+            if quad == 4:
+                return tuple(f"prep:{p}" for p in ATTACK_PREPS + ("of",) + PLACE_PREPS)
+            return ("prep:with", "prep:to", "prep:against", "prep:on", "prep:for", "context")
+        if quad == 4:
+            return ("dobj",) + tuple(f"prep:{p}" for p in ATTACK_PREPS + PLACE_PREPS)
+        return ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on")
+
+    def _targets(self, tok: Token, slots, frame: Frame) -> tuple[list[Token], str]:
+        """Candidate target tokens slot by slot (the placer takes the first slot that resolves)."""
+        preps = syntax.preps(tok)
+        frame.options = []
+        for slot in slots:
+            found: list[Token] = []
+            if slot == "dobj":
+                found = [o for o in syntax.objects(tok) if o.pos_ in ("NOUN", "PROPN", "PRON")]
+            elif slot == "dative":
+                found = [o for c in syntax.children(tok, "dative") for o in (syntax.children(c, "pobj") or [c])]
+            elif slot.startswith("prep:"):
+                found = preps.get(slot[5:], [])
+                if not found:  # "missiles at Ukraine", "membership of NATO": on the verb's object
+                    inner = syntax.objects(tok) + [o for objs in preps.values() for o in objs]
+                    found = [o for i in inner for o in syntax.preps(i).get(slot[5:], [])]
+            elif slot == "ccomp_subject":
+                found = [s for c in syntax.children(tok, "ccomp") for s in syntax.children(c, "nsubj", "nsubjpass")]
+            elif slot == "complement":
+                for c in syntax.children(tok, "xcomp", "ccomp"):
+                    found = syntax.objects(c) or [o for p in ATTACK_PREPS for o in syntax.preps(c).get(p, [])]
+                    if found:
+                        break
+            elif slot == "participants":
+                found = self._participants(tok)
+            elif slot == "context":
+                frame.options.append(("context", []))
+                break
+            if found:
+                frame.options.append((slot, found))
+            if slot in ("dobj", "complement") and found:  # "cooperation with the IAEA", "aid to Ukraine"
+                heads = found + ([c for c in syntax.children(tok, "xcomp", "ccomp")] if slot == "complement" else [])
+                nested = [o for f in heads for w, objs in syntax.preps(f).items()
+                          if w in ("with", "to", "of", "against", "on", "for", "toward", "towards") for o in objs]
+                if nested:
+                    frame.options.append((f"{slot}>prep", nested))
+        first = next(((toks, slot) for slot, toks in frame.options if toks), None)
+        if first is None:
+            return [], "context" if frame.options else ""
+        return first
+
+    def _participants(self, tok: Token) -> list[Token]:
+        """Parties of a joint act: "between X and Y", or the governing clause's subject and object."""
+        for obj in syntax.objects(tok) + [o for objs in syntax.preps(tok).values() for o in objs]:
+            between = syntax.preps(obj).get("between")
+            if between:
+                return between
+        clause = tok if syntax.is_verb(tok) else syntax.clause_head(tok)
+        if clause.i == tok.i and tok.dep_ == "acl":  # "a ceremony hosted by X": the parties of the ceremony's clause
+            clause = syntax.clause_head(tok.head)
+        parties = syntax.subjects(clause) or self._inherited_subjects(clause)
+        if clause.i != tok.i:
+            parties = parties + [o for o in syntax.objects(clause) if o.pos_ in ("PROPN", "NOUN") and o.i != tok.i]
+        return parties
+
+    def _pp_chain_subjects(self, noun: Token, violent: bool) -> list[Token]:
+        """"(Ukraine ...) after hours of talks with X": a noun in prepositional phrases takes the verb's subject.
+
+        An attack noun does so only as the means of the verb ("with a wave of airstrikes", "in a raid")."""
+        tok, last_prep = noun, ""
+        while tok.dep_ in ("pobj", "prep") or (tok.dep_ in ("dobj", "npadvmod") and tok.i != noun.i):
+            tok = tok.head
+            if tok.dep_ == "prep":
+                last_prep = tok.lower_
+            if syntax.lemma(tok) in self.book.cue("reactions") or (tok.dep_ == "prep" and tok.lower_ in ("for", "against", "to")):
+                return []  # "in response to an attack": someone else's act
+            if syntax.is_verb(tok) or tok.pos_ == "AUX":
+                if violent and last_prep not in ("in", "with"):
+                    return []
+                return syntax.subjects(tok) or self._inherited_subjects(tok)
+        return []
+
+    def _inherited_subjects(self, tok: Token) -> list[Token]:
+        """Subjects a clause borrows: a coordinated verb, an infinitive, a participle ("..., killing 12")."""
+        seen = 0
+        while tok.head.i != tok.i and seen < 4:
+            seen += 1
+            head = tok.head
+            if tok.dep_ == "xcomp":
+                objs = [o for o in syntax.children(head, "dobj") if o.pos_ in ("PROPN", "NOUN", "PRON")]
+                if objs and syntax.lemma(head) in self.book.cue("control_verbs"):
+                    return syntax.with_conjuncts(objs[0])  # "ordered his troops to withdraw"
+            if tok.dep_ == "ccomp":  # "said Trump, in a call, thanked X": a parse that hangs the subject on "said"
+                objs = [o for o in syntax.children(head, "dobj") if o.i < tok.i and o.pos_ == "PROPN"
+                        and syntax.lemma(head) == "say"]
+                return syntax.with_conjuncts(objs[0]) if objs else []
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "pcomp" and head.dep_ == "prep"):
+                if tok.dep_ == "pcomp":
+                    head = head.head
+                subj = syntax.subjects(head)
+                if subj:
+                    return subj
+                tok = head
+                continue
+            break
+        return []

@@ -1,0 +1,188 @@
+"""Did it happen? The modality of an event from the cues on its clause chain.
+
+Walking from the trigger's clause up to the sentence root, the first cue decides: a negation,
+a conditional ("if", "should Washington join"), a modal or future auxiliary, a verb of planning or
+predicting governing the clause, a normative auxiliary, a habitual adverb, a question mark, or a
+year that places it in the background. A speech act on the way stops the walk: above a reporting
+verb the event is ``reported``; under a codable speech act ("accused Y of attacking") the content
+is not an event at all; and a future clause under the speaker's own saying or vowing is kept as
+an intent, so the coder can code it as a threat or a pledge.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from . import syntax
+from .patterns import PatternBook
+
+HAPPENED = ("asserted", "reported")
+CONTENT_PREPS = ("of", "for", "on", "about", "over", "against", "to", "into", "as")  # "accused X of", "warned of"
+CONTENT_EDGES = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "oprd", "nsubj", "nsubjpass")
+
+
+@dataclass
+class Reading:
+    modality: str  # asserted, reported, negated, hypothetical, future, question, normative, habitual, background
+    why: str
+    speech_head: Token | None = None  # the reporting verb or speech act the event sits under
+    inside_act: bool = False  # content of a codable speech act: not an event by itself
+    intent_head: Token | None = None  # a saying/vowing verb whose future content may be the speaker's intent
+
+
+class ModalityReader:
+    def __init__(self, book: PatternBook):
+        self.book = book
+        self.cue = book.cue
+
+    def read(self, anchor: Token, trigger: Token, when: date | None, speech_kind, light: bool = False) -> Reading:
+        self.speech_kind = speech_kind
+        """Modality of the event whose clause is headed by ``anchor`` (``trigger`` itself for a verb).
+
+        An event noun is walked up from itself (it may be the content of a speech act: "condemned the
+        attack"), unless a light verb carries it ("agreed to a ceasefire"), which is walked up from."""
+        sent = anchor.sent
+        found: tuple[str, str] | None = None
+        if trigger.i != anchor.i or trigger.pos_ == "NOUN":
+            found = self._noun_cues(trigger)
+        if found is None and sent.text.rstrip().rstrip("'\"’”)").endswith("?"):
+            found = ("question", "the sentence is a question")
+        if found is None:
+            found = self._background(anchor, trigger, when)
+        node, edge = (trigger if trigger.pos_ == "NOUN" and not light else anchor), None
+        detached = False  # above a relative clause, only a speech act still matters
+        while True:
+            if found is None and node.i != anchor.i and not detached and syntax.is_verb(node):
+                found = self._background(node, node, when, own_subtree=False)
+            if not detached and (syntax.is_verb(node) or node.i == anchor.i or node.pos_ == "AUX"):
+                local = self._local(node, is_anchor=node.i == anchor.i, edge=edge)
+                if local and found is None:
+                    found = local
+            if edge == "advcl" and found is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                    and not detached:
+                found = ("future", f"purpose clause '{node.text}'")
+            head = node.head
+            if head.i == node.i:
+                break
+            edge = node.dep_
+            if edge == "conj" and any(c.dep_ in syntax.SUBJECTS for c in node.children):
+                break  # an independent coordinated clause: its own modality
+            if edge in ("relcl", "acl", "appos") and node.i != anchor.i:
+                detached = True
+            if edge == "advcl" and node.i == anchor.i and node.tag_ == "VBG" and speech_kind(node) == "act":
+                detached = True  # "..., accusing Israel of ...": the accusation is made whatever the head's mood
+            kind = speech_kind(head)
+            content = edge in CONTENT_EDGES and (edge != "prep" or node.lower_ in CONTENT_PREPS)
+            if kind and content and (kind == "report" or node.i > head.i):
+                if kind == "report":
+                    if self._negated(head):
+                        found = found or ("negated", f"the report '{head.text}' is negated")
+                    return self._finish(found, "reported", head, False, head)
+                intent = head if syntax.lemma(head) in self.cue("intent_heads") else None
+                return Reading("content", f"content of the speech act '{head.text}'", head, True, intent)
+            if detached:
+                node = head
+                continue
+            if edge in ("xcomp", "ccomp", "acomp") and syntax.lemma(head) in self.cue("predictive") and found is None:
+                found = ("future", f"planned or predicted by '{head.text}'")
+            if edge in ("xcomp", "ccomp", "conj", "dobj") and syntax.lemma(head) in self.cue("cancelling") and found is None:
+                found = ("negated", f"called off by '{head.text}'")
+            if edge in ("pobj", "pcomp") and head.lower_ == "without" and found is None:
+                found = ("negated", "under 'without'")
+            node = head
+        return self._finish(found, self._attributed(sent), None, False, None)
+
+    def _finish(self, found, default, head, inside, intent) -> Reading:
+        if found is None:
+            why = f"said by '{head.text}'" if head is not None else ("attributed" if default == "reported" else "no modal cue")
+            return Reading(default, why, head, inside, None)
+        return Reading(found[0], found[1], head, inside, intent)
+
+    def _local(self, node: Token, is_anchor: bool, edge: str | None) -> tuple[str, str] | None:
+        """Cues on one clause head: negation, auxiliaries, conditional marks, habitual adverbs."""
+        subj = next((c for c in node.children if c.dep_ in syntax.SUBJECTS), None)
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+                return ("negated", f"negated by '{c.text}'")
+            if c.dep_ == "dobj" and any(d.dep_ in ("det", "neg") and d.lower_ == "no" for d in c.children):
+                return ("negated", f"'no {c.text}'")  # "made no progress toward a truce"
+            if c.dep_ in ("aux", "auxpass"):
+                if low in ("should", "were", "had") and subj is not None and c.i < subj.i:
+                    return ("hypothetical", f"inverted conditional '{c.text}'")
+                if low in self.cue("future_aux"):
+                    return ("future", f"future '{c.text}'")
+                if low in self.cue("hypothetical_aux"):
+                    return ("hypothetical", f"modal '{c.text}'")
+                if low in self.cue("normative_aux") or (low == "to" and syntax.lemma(node.head) in ("have", "need", "ought")):
+                    return ("normative", f"normative '{c.text}'")
+            if c.dep_ == "mark" and low in self.cue("conditional_marks") and (edge == "advcl" or edge is None or edge == "ccomp"):
+                return ("hypothetical", f"conditional '{c.text}'")
+            if c.dep_ in ("advmod", "npadvmod") and low in self.cue("habitual"):
+                return ("habitual", f"habitual '{c.text}'")
+            if c.dep_ == "advmod" and low in self.cue("earlier") and not list(c.children):
+                return ("background", f"'{c.text}': an earlier episode")
+            if c.dep_ == "prep" and low in ("over", "for", "throughout"):
+                for pobj in syntax.children(c, "pobj"):
+                    if syntax.lemma(pobj) in self.cue("durations") and any(n.dep_ == "nummod" for n in pobj.children):
+                        return ("habitual", f"spread over '{pobj.text}'")
+        if is_anchor and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in node.children) \
+                and not self.speech_kind(node) and node.dep_ not in ("pobj", "pcomp", "dobj") \
+                and node.sent.text.rstrip()[-1:] in ".!?\"'”’":  # "after missile strikes on…" is a noun; headlines are news  # "Iran denies …" is today's statement, "Iran funds …" a generic one
+            return ("habitual", f"present simple '{node.text}' (generic)")
+        return None
+
+    def _noun_cues(self, noun: Token) -> tuple[str, str] | None:
+        for c in noun.children:
+            if c.dep_ in ("det", "neg", "advmod") and c.lower_ in ("no", "never"):
+                return ("negated", f"'{c.text} {noun.text}'")
+        if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+            return ("negated", "under 'without'")
+        if noun.dep_ in ("dobj", "nsubjpass") and syntax.lemma(noun.head) in self.cue("cancelling"):
+            return ("negated", f"'{noun.head.text}' stops it")
+        tok = noun
+        while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:  # "no progress toward a ceasefire"
+            tok = tok.head
+            if tok.pos_ == "NOUN":
+                if any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
+                    return ("negated", f"'no {tok.text}'")
+                if syntax.lemma(tok) in self.cue("unrealised"):
+                    return ("future", f"only a '{tok.text}'")
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and syntax.lemma(noun.head.head) in self.cue("durations"):
+            return ("habitual", f"'{noun.head.head.text} of {noun.text}'")
+        for c in noun.children:
+            if c.dep_ == "amod" and c.lower_ in ("planned", "possible", "potential", "future", "proposed", "hypothetical", "would-be", "next", "new") and c.lower_ != "new":
+                return ("future", f"'{c.text} {noun.text}'")
+        return None
+
+    def _background(self, anchor: Token, trigger: Token, when: date | None, own_subtree: bool = True) -> tuple[str, str] | None:
+        """An explicit year well before the article date puts the event in the background."""
+        if when is None:
+            return None
+        toks = [t for c in anchor.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+        if own_subtree and trigger.i != anchor.i:
+            toks += [t for c in trigger.children if c.dep_ in ("nummod", "compound", "amod", "prep", "npadvmod")
+                     for t in c.subtree]
+        for tok in toks:
+            if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
+                year = int(tok.text)
+                if 1900 < year < when.year and (when.year - year >= 2 or when.month > 3):
+                    return ("background", f"placed in {year}, before the article date")
+        for c in anchor.children:
+            if c.dep_ == "advmod" and c.lower_ == "ago":
+                return ("background", "'ago'")
+        return None
+
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" for c in tok.children)
+
+    def _attributed(self, sent) -> str:
+        """'reported' when the sentence attributes its content ("according to", ", officials said")."""
+        for tok in sent:
+            if tok.lower_ in self.cue("attribution") and tok.dep_ in ("prep", "advcl", "advmod"):
+                return "reported"
+            if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i and syntax.lemma(tok) in ("say", "report", "tell", "add", "confirm", "claim"):
+                return "reported"
+        return "asserted"

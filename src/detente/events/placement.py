@@ -1,0 +1,235 @@
+"""Who an argument is: noun phrases → actors through the ActorBook, with the article's memory.
+
+The ActorBook knows names; this module knows syntax and discourse: an instrument ("Iranian
+missiles") stands for whoever fired it, a possessor owns what was hit ("Iran's nuclear sites"),
+a place-only target is the country of the place, and pronouns or role words ("he", "the group")
+are the last compatible actor named earlier in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from . import syntax
+from .patterns import PatternBook
+
+PERSON_HEADS = frozenset("leader president minister chief premier chancellor king emir general commander spokesman "
+                         "spokeswoman envoy ambassador secretary official ayatollah".split())
+QUANTITIES = frozenset("hundred thousand dozen million some many most all score ten tens several".split())
+PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "along", "off", "on")
+
+
+@dataclass
+class Memory:
+    """Actors named so far in one article, newest last, for pronouns and role references."""
+
+    actors: list[tuple[int, Actor, str]] = field(default_factory=list)  # (token index, actor, head lemma)
+
+    def remember(self, actor: Actor, head: str, index: int) -> None:
+        if actor.country != "---":
+            self.actors.append((index, actor, head))
+
+    def recall(self, word: str, book: PatternBook, before: int, exclude: str | None = None) -> Actor | None:
+        word = word.lower()
+        persons = book.cue("person")
+        for index, actor, head in reversed(self.actors):
+            if index >= before or actor.country == exclude:
+                continue
+            if word in persons:
+                if actor.kind in ("person", "office") or head in PERSON_HEADS:
+                    return actor
+                continue
+            if word in book.cue("thing") or word in book.cue("plural"):
+                if actor.kind not in ("person", "office"):
+                    return actor
+                continue
+            if word == head or (actor.role and word in actor.role.lower().split()) or _kind_fits(word, actor):
+                return actor
+        return None
+
+    def last_other(self, country: str, before: int, also: set[str] = frozenset()) -> Actor | None:
+        """The latest actor of another country: the counterpart of an act with no stated target."""
+        skip = {country, "---"} | set(also)
+        for index, actor, _ in reversed(self.actors):
+            if index < before and actor.country not in skip:
+                return actor
+        for index, actor, _ in self.actors:  # none before: the first one named after, in the same sentence
+            if before <= index < before + 40 and actor.country not in skip:
+                return actor
+        return None
+
+    def last_country(self, before: int) -> str | None:
+        """The country of the latest actor named: where an unnamed "police" or "parliament" belongs."""
+        for index, actor, _ in reversed(self.actors):
+            if index < before:
+                return actor.country
+        return None
+
+
+def _kind_fits(word: str, actor: Actor) -> bool:
+    groups = {"group", "militia", "movement", "rebels", "militants", "organisation", "organization"}
+    states = {"country", "government", "regime", "state", "kingdom", "republic", "administration", "authorities"}
+    if word in groups:
+        return actor.kind == "group" or actor.sector == "REB"
+    if word in states:
+        return actor.kind in ("country", "body") and actor.sector in ("", "GOV")
+    if word in {"army", "military"}:
+        return actor.sector == "MIL"
+    if word in {"alliance", "bloc"}:
+        return actor.kind == "igo"
+    return False
+
+
+class Placer:
+    """Resolves argument tokens of one article to actors."""
+
+    def __init__(self, actors, book: PatternBook, when: date | None):
+        self.actors = actors
+        self.book = book
+        self.when = when
+        self.memory = Memory()
+
+    def resolve(self, tok: Token, depth: int = 0, exclude: str | None = None) -> Actor | None:
+        """The actor a noun-phrase head stands for, or None. ``exclude``: a pronoun is not this country."""
+        if depth > 3:
+            return None
+        word = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+                return self.resolve(tok.head.head, depth + 1)
+            main = self._main_subject(tok)
+            if main is not None and main.country != exclude:
+                return main
+            return self.memory.recall(word, self.book, tok.i, exclude)
+        if syntax.lemma(tok) in QUANTITIES or tok.pos_ == "NUM":  # "hundreds of protesters"
+            of = syntax.preps(tok).get("of")
+            if of:
+                return self.resolve(of[0], depth + 1, exclude)
+        lem = syntax.lemma(tok)
+        if lem in self.book.cue("instruments"):  # "Iranian missiles", "ships linked to Israel"
+            return self._through_modifiers(tok, depth) or self._linked(tok, depth)
+        span = syntax.phrase(tok)
+        actor = self.actors.resolve_span(span, self.when)
+        if actor is not None and actor.kind == "place":
+            actor = replace(actor, sector=self._sector(tok, ""))
+        if actor is None:
+            actor = self._through_modifiers(tok, depth)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        if (actor is None or actor.country == "---") and definite and lem in self.book.cue("role_references"):
+            actor = self.memory.recall(lem, self.book, tok.i, exclude) or actor
+        if actor is not None and actor.country == "---":  # "its chief": the possessor's country
+            for poss in syntax.children(tok, "poss"):
+                owner = self.resolve(poss, depth + 1, exclude)
+                if owner is not None:
+                    actor = replace(actor, country=owner.country)
+        for appos in syntax.children(tok, "appos"):  # "the Galaxy Leader, a car carrier operated by a Japanese firm"
+            if actor is None or actor.country == "---":
+                actor = self.resolve(appos, depth + 1, exclude) or actor
+        if actor is None or actor.country == "---":
+            actor = self._placed(tok, depth) or actor
+        if actor is not None and not actor.sector:
+            actor = replace(actor, sector=self._sector(tok, actor.sector))
+        return actor
+
+    def _main_subject(self, pronoun: Token) -> Actor | None:
+        """"it"/"its"/"they" mostly mean the subject of their sentence, when it comes first and fits."""
+        word = pronoun.lower_
+        if word in self.book.cue("person"):
+            return None
+        for _, head in syntax.climb(pronoun):
+            if not syntax.is_verb(head):
+                continue
+            for subj in syntax.subjects(head):
+                if subj.i < pronoun.i and subj.pos_ != "PRON":
+                    actor = self.resolve_named(subj)
+                    if actor is not None and actor.kind not in ("person", "office"):
+                        return actor
+        return None
+
+    def resolve_named(self, tok: Token) -> Actor | None:
+        """An actor the phrase itself names (no pronoun or role look-up): what the memory keeps."""
+        if tok.pos_ == "PRON" or syntax.lemma(tok) in self.book.cue("instruments"):
+            return None
+        actor = self.actors.resolve_span(syntax.phrase(tok), self.when)
+        if actor is None or actor.kind == "place":
+            return None
+        return actor
+
+    def resolve_instrument(self, tok: Token) -> Actor | None:
+        """Whoever an instrument named with its owner belongs to ("Ukrainian drones" → Ukraine)."""
+        if syntax.lemma(tok) not in self.book.cue("instruments"):
+            return None
+        return self._through_modifiers(tok, 0)
+
+    def resolve_all(self, toks: list[Token], exclude: str | None = None) -> list[tuple[Token, Actor]]:
+        out = []
+        for tok in toks:
+            for part in self._split(tok):
+                actor = self.resolve(part, exclude=exclude)
+                if actor is not None and part.i != tok.i and not actor.sector:  # "Indian and Pakistani troops"
+                    actor = replace(actor, sector=self._sector(tok, ""))
+                if actor is not None:
+                    out.append((part, actor))
+        return out
+
+    def _split(self, tok: Token) -> list[Token]:
+        """"the Russian and Ukrainian foreign ministers" names two actors: split coordinated modifiers."""
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(d.dep_ == "conj" for d in c.children)]
+        if mods and tok.pos_ == "NOUN":
+            first = mods[0]
+            return [first] + [d for d in first.children if d.dep_ == "conj"]
+        return [tok]
+
+    def _through_modifiers(self, tok: Token, depth: int) -> Actor | None:
+        """An instrument or an unknown noun: its possessor, national adjective, "by X" or "of X"."""
+        for mod in syntax.modifiers(tok):
+            if mod.dep_ == "poss" or mod.pos_ in ("PROPN", "ADJ", "NOUN"):
+                actor = self.actors.resolve(mod.text, self.when) if mod.dep_ != "poss" else self.resolve(mod, depth + 1)
+                if actor is not None and actor.kind != "place":
+                    return replace(actor, sector=actor.sector or self._sector(tok, ""))
+        for c in tok.children:
+            if c.dep_ == "acl" and syntax.is_passive(c):  # "missiles fired by the Houthis"
+                for agent in syntax.children(c, "agent"):
+                    for pobj in syntax.children(agent, "pobj"):
+                        return self.resolve(pobj, depth + 1)
+        return None
+
+    def _placed(self, tok: Token, depth: int) -> Actor | None:
+        """A target named only by a place ("targets in Gaza", "Tel Aviv", "members of the group")."""
+        actor = self._linked(tok, depth)
+        if actor is not None:
+            return actor
+        for word, objs in syntax.preps(tok).items():
+            if word == "of" and objs:
+                actor = self.resolve(objs[0], depth + 1)
+                if actor is not None:
+                    return actor
+            if word in PLACE_PREPS:
+                for obj in objs:
+                    country = self.actors.place(syntax.phrase(obj).text)
+                    if country:
+                        return Actor(country, self._sector(tok, ""), syntax.phrase(tok).text, kind="place")
+        country = self.actors.place(syntax.phrase(tok).text)
+        if country:
+            return Actor(country, self._sector(tok, ""), syntax.phrase(tok).text, kind="place")
+        return None
+
+    def _linked(self, tok: Token, depth: int) -> Actor | None:
+        """Whom a participle ties the noun to: "ships linked to Israel", "a carrier operated by a Japanese firm"."""
+        for acl in syntax.children(tok, "acl"):
+            for word, objs in syntax.preps(acl).items():
+                if word in ("to", "by", "for") and objs:
+                    actor = self.resolve(objs[0], depth + 1)
+                    if actor is not None:
+                        return actor
+        return None
+
+    def _sector(self, tok: Token, default: str) -> str:
+        lem = syntax.lemma(tok)
+        for sector in ("MIL", "COP", "CVL", "GOV", "BUS"):
+            if lem in self.book.word_list(f"sector:{sector}"):
+                return sector
+        return default
