@@ -152,8 +152,10 @@ class Attributor:
                 continue
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
                 continue  # "is expected to", "was reported": no speaker
-            if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children):
-                continue  # "what it called a warning": a name for something, not a statement
+            before = sent.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+            if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children) \
+                    or before is not None and before.lower_ == "what":
+                continue  # "what it called a warning", "what it said was …": a name for something, not a statement
             speakers = self._speakers(verb)
             if not speakers:
                 continue
@@ -172,7 +174,7 @@ class Attributor:
             paragraph = paragraph_of(sent.doc.text, verb.idx)
             for speaker in speakers:
                 # "…, a consultant in Caracas, who expects S": keyed to "who", typed as the consultant
-                typed = self._phrase(verb.head) if relative and speaker is subject else speaker
+                typed = self._phrase(_antecedent(verb)) if relative and speaker is subject else speaker
                 if page.in_quote(speaker.start_char) or not self.typer.is_speaker(typed) \
                         or not speaker.text or TIMESTAMP.match(speaker.root.text) \
                         or not paragraph[0] <= speaker.start_char <= paragraph[1] or page.skipped(*paragraph):
@@ -510,6 +512,20 @@ def _skip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if text[start:start + 5].lower() == "that ":
         start += 5
     return start, end
+
+
+def _antecedent(relative_verb: Token) -> Token:
+    """The noun a "who" clause is about, past appositions and places ("X, a consultant in Caracas, who
+    expects …" → X)."""
+    head = relative_verb.head
+    for _ in range(6):
+        if head.dep_ == "pobj" and head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.dep_ == "prep":
+            head = head.head.head
+        elif head.dep_ == "appos" and head.head.i != head.i:
+            head = head.head
+        else:
+            break
+    return head
 
 
 def _contrast_mark(verb: Token) -> Token | None:

@@ -86,6 +86,7 @@ class ClauseFinder:
 
     # -- entry point ----------------------------------------------------------------------------
     def find(self, sent: Span) -> list[Finding]:
+        """The predicted clauses of ``sent``, one per clause, spans trimmed so that none swallows another."""
         if sent.text.rstrip().endswith("?"):
             return []
         found: dict[int, Finding] = {}

@@ -442,7 +442,7 @@ def _claims(store: Store, ctx: Context) -> str:
                 sides[conflicts(c, o)].add(ctx.outlet(o["doc_id"]))
         status = c["status"] or "unjudged"
         content = c["content_text"] if len(c["content_text"]) <= 260 else c["content_text"][:257] + "…"
-        return (f'<tr><td class="grade">{h(c["grade"] or "–")}</td><td>{h(c["speaker_text"] or "the author")} '
+        return (f'<tr><td class="grade grade-{h((c["grade"] or "-")[0])}">{h(c["grade"] or "–")}</td><td>{h(c["speaker_text"] or "the author")} '
                 f'<span class="muted small">{h(c["speaker_kind"])}</span></td><td>{h(content)}</td>'
                 f'<td class="status-{h(status)}">{h(status)}</td>'
                 f'<td class="small">{h(", ".join(sorted(sides[False]))) or "—"}</td>'
