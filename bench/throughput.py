@@ -63,7 +63,7 @@ def main() -> int:
     docs = base * args.repeat
     words = sum(len(t.split()) for t in docs)
     coder = Coder.load()
-    nlp.load()
+    bare(base, args.batch_size, 1)  # warm-up: model load and first-batch costs out of the timings
     print(f"{len(docs)} articles, {words} words (batch size {args.batch_size})")
     for n_process in (1, 2):
         pipe_s = bare(docs, args.batch_size, n_process)

@@ -133,6 +133,13 @@ def test_parenthetical_attribution_and_statement_heading(claims):
     assert [q.value for q in found[1].numbers] == [12]
 
 
+def test_who_clause_is_keyed_to_who_and_typed_as_its_antecedent(claims):
+    found = claims("The ceasefire is unlikely to last, said Ana Ferreira, an analyst in Lisbon, who expects "
+                   "fighting to resume within weeks.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [
+        ("named_person", "Ana Ferreira, an analyst in Lisbon"), ("named_person", "who")]
+
+
 def test_a_report_speaks_for_its_issuer(claims):
     found = claims("A report by the UN refugee agency said 40,000 people had crossed into Chad in a week.")
     assert found[0].speaker.kind == "named_org"

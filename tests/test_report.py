@@ -57,3 +57,25 @@ def test_links_only_to_web_pages_and_files(tmp_path):
     assert safe_href("javascript:alert(1)", None) is None
     assert safe_href(None, "data:text/html,hi") is None
     assert safe_href(None, str(tmp_path / "a b.txt")).startswith("file://")
+
+
+def test_forecast_scores_agree_with_or_without_the_forecasts_ledger(store, monkeypatch):
+    import sys
+
+    import detente.forecasts
+    from detente.outputs import report
+
+    populate(store)
+    ctx = report.Context(store)
+    found, leaders, points = report.forecast_scores(store, ctx)
+    original, used = report._own_scores, []
+    monkeypatch.setattr(report, "_own_scores", lambda *a: used.append(True) or original(*a))
+    monkeypatch.delattr(detente.forecasts, "ledger", raising=False)  # as if the stage were not installed
+    monkeypatch.setitem(sys.modules, "detente.forecasts.ledger", None)
+    own_found, own_leaders, own_points = report.forecast_scores(store, ctx)
+    assert used
+    assert sorted(round(f["brier"], 4) for f in own_found if f["brier"] is not None) == \
+        sorted(f["brier"] for f in found if f["brier"] is not None) == [0.09, 0.36, 0.49]
+    petrova = next(r for r in own_leaders if r[1] == "Ana Petrova")
+    assert round(petrova[0], 4) == 0.225 and petrova[3:] == (2, 2)
+    assert sum(p[2] for p in own_points) == sum(p[2] for p in points) == 3

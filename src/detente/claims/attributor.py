@@ -245,8 +245,10 @@ class Attributor:
         tokens = [t for t in head.subtree]
         end = head.right_edge.i + 1
         for t in tokens:
-            if t.i > head.i and t.lemma_.lower() in self.carrying and t.tag_ == "VBG":
-                end = t.i
+            carried = t.lemma_.lower() in self.carrying and t.tag_ == "VBG"
+            speaking = t.dep_ == "relcl" and t.lemma_.lower() in self.verbs  # "…, who expects S": a claim of its own
+            if t.i > head.i and (carried or speaking):
+                end = t.left_edge.i if speaking else t.i
                 break
         start = head.left_edge.i
         doc = head.doc
@@ -340,8 +342,8 @@ class Attributor:
         needed = settings.get("requires")
         if not objects or any(c.dep_ == "prt" for c in verb.children):
             return None
-        if objects[0].lower_ in ("other", "another") or objects[0].head.i != verb.i:
-            return None  # "blamed each other": no content
+        if objects[0].lower_ in ("other", "another", "that", "which", "who", "whom") or objects[0].head.i != verb.i:
+            return None  # "blamed each other", "drills that Pyongyang denounces as …": no content
         if objects[0].pos_ == "PRON" and not needed:
             return None
         if needed:

@@ -24,7 +24,7 @@ DIGITS = re.compile(
     r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m)\b)?"
 )
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
-CLOCK_AFTER = re.compile(r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|hours? gmt|local time))", re.I)
+CLOCK_AFTER = re.compile(r"^(?::\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|hours? gmt|local time))", re.I)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 PLURAL_NOUN_AFTER = re.compile(r"^\s+[A-Za-z]+s\b")
 SKIP_ONE_BEFORE = {"no", "any", "by", "every", "each", "the", "this", "that", "which", "someone", "anyone"}

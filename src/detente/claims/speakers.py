@@ -288,7 +288,7 @@ class SpeakerTyper:
         appos = [t for t in core if t.dep_ == "appos"]
         for token in [head, *appos]:
             # "Secretary-General" tagged as a person by the parser is still a title, not a name
-            if token.ent_type_ == "PERSON" and not self._title(token, core):
+            if token.ent_type_ == "PERSON" and token.tag_ != "NNPS" and not self._title(token, core):
                 return True
         return False
 

@@ -33,7 +33,7 @@ class Assembler:
         self.events: list[Event] = []
         self.pending: list[Event] = []  # violent events with no named agent, until someone claims them
         self.last_pair: tuple[Actor, ...] = ()  # the parties of the latest joint act, for "both sides"
-        self.noun_events: set[int] = set()  # ids of events whose trigger is an event noun
+        self.noun_events: dict[int, Event] = {}  # events whose trigger is an event noun, by id (kept alive)
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, skip: list[tuple[int, int]] = ()) -> None:
@@ -351,7 +351,7 @@ class Assembler:
                 self.events.remove(event)
             claimed_event = replace(event, source=sources[0], modality="reported", pattern=event.pattern + "+claim")
             if self._is_noun(event):
-                self.noun_events.add(id(claimed_event))
+                self.noun_events[id(claimed_event)] = claimed_event
             out.append(claimed_event)
         self.pending = [e for e in self.pending if e not in claimed]
         victims = [e.target for e in out] or targets or self._content_targets(frame)
@@ -392,7 +392,7 @@ class Assembler:
             place=self._place(frame), pattern=frame.rule.id,
         )
         if frame.rule.pos == "noun":
-            self.noun_events.add(id(event))
+            self.noun_events[id(event)] = event
         return event
 
     def _place(self, frame: Frame) -> str | None:

@@ -464,11 +464,6 @@ def _claims(store: Store, ctx: Context) -> str:
 
 def brier(probability: float, resolution: str | None) -> float | None:
     """The Brier score of one forecast: (p − outcome)², None while open or void."""
-    try:
-        from ..forecasts import brier as scored  # the forecasts stage's own scoring, when it has one
-        return scored(probability, resolution)
-    except (ImportError, TypeError):
-        pass
     if resolution not in ("yes", "no"):
         return None
     return (probability - (1.0 if resolution == "yes" else 0.0)) ** 2
@@ -478,59 +473,74 @@ def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
-def _forecaster(ctx: Context, f: dict) -> str:
-    if f["forecaster_kind"] == "author" or not f["forecaster_text"]:
+def forecast_scores(store: Store, ctx: Context) -> tuple[list[dict], list[tuple], list[tuple]]:
+    """(forecasts, leaderboard rows, calibration points), from the forecasts ledger's own scoring
+    when it is installed, else scored here from each forecast's probability and resolution."""
+    try:
+        from ..forecasts import ledger
+    except ImportError:
+        return _own_scores(store, ctx)
+    found = [{"who": r["forecaster_name"], "kind": r["forecaster"]["kind"], "text": r["proposition"]["text"],
+              "phrase": r["phrase"], "probability": r["probability"], "deadline": r["deadline"],
+              "resolution": r["resolution"], "brier": r["brier"], "doc_id": r["doc_id"]} for r in ledger.rows(store)]
+    leaders = [(r["brier"], r["forecaster"], r["kind"], r["forecasts"], r["resolved"]) for r in ledger.forecasters(store)]
+    points = [(b["stated"], b["observed"], b["forecasts"]) for b in ledger.calibration(store, bins=10) if b["forecasts"]]
+    return found, leaders, points
+
+
+def _own_scores(store: Store, ctx: Context) -> tuple[list[dict], list[tuple], list[tuple]]:
+    found = []
+    for f in store.rows("forecasts"):
         doc = ctx.docs.get(f["doc_id"]) or {}
-        return doc.get("author") or f'author, {doc.get("outlet") or f["doc_id"]}'
-    return f["forecaster_text"]
+        who = f["forecaster_text"] if f["forecaster_kind"] != "author" and f["forecaster_text"] else \
+            doc.get("author") or f'author at {doc.get("outlet") or f["doc_id"]}'
+        found.append({"who": who, "kind": f["forecaster_kind"], "text": f["proposition_text"], "phrase": f["phrase"],
+                      "probability": f["probability"], "deadline": f["deadline"], "resolution": f["resolution"],
+                      "brier": brier(f["probability"], f["resolution"]), "doc_id": f["doc_id"]})
+    board: dict[str, list[dict]] = defaultdict(list)
+    for f in found:
+        board[" ".join(f["who"].lower().split())].append(f)
+    leaders = []
+    for items in board.values():
+        scores = [f["brier"] for f in items if f["brier"] is not None]
+        leaders.append((sum(scores) / len(scores) if scores else None, items[0]["who"], items[0]["kind"],
+                        len(items), len(scores)))
+    leaders.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0, -r[3], r[1]))
+    bins: dict[int, list[dict]] = defaultdict(list)
+    for f in found:
+        if f["resolution"] in ("yes", "no"):
+            bins[min(int(f["probability"] * 10), 9)].append(f)
+    points = [(sum(f["probability"] for f in fs) / len(fs), sum(f["resolution"] == "yes" for f in fs) / len(fs), len(fs))
+              for _, fs in sorted(bins.items())]
+    return found, leaders, points
 
 
 def _forecasts(store: Store, ctx: Context) -> str:
-    rows = store.rows("forecasts")
-    if not rows:
+    found, leaders, points = forecast_scores(store, ctx)
+    if not found:
         return '<div class="panel"><p class="empty">No forecasts in the store.</p></div>'
-    for f in rows:
-        f["who"] = _forecaster(ctx, f)
-        f["brier"] = brier(f["probability"], f["resolution"])
-    open_ = [f for f in rows if not f["resolution"]]
-    resolved = [f for f in rows if f["resolution"]]
+    open_ = [f for f in found if not f["resolution"]]
+    resolved = [f for f in found if f["resolution"]]
 
     def table(items: list[dict], with_outcome: bool) -> str:
         if not items:
             return '<p class="empty">None.</p>'
         body = "".join(
-            f'<tr><td>{h(f["who"])}</td><td>{h(f["proposition_text"])} <span class="muted small">“{h(f["phrase"] or "will")}”</span></td>'
+            f'<tr><td>{h(f["who"])}</td><td>{h(f["text"])} <span class="muted small">“{h(f["phrase"] or "will")}”</span></td>'
             f'<td class="num">{f["probability"]:.0%}</td><td class="small">{h(f["deadline"] or "—")}</td>'
-            + (f'<td>{h(f["resolution"])}</td><td class="num">{_score(f["brier"])}</td>'
-               if with_outcome else "")
+            + (f'<td>{h(f["resolution"])}</td><td class="num">{_score(f["brier"])}</td>' if with_outcome else "")
             + f'<td class="small">{ctx.link(f["doc_id"])}</td></tr>' for f in items)
-        extra = "<th>Outcome</th><th class=\"num\">Brier</th>" if with_outcome else ""
+        extra = '<th>Outcome</th><th class="num">Brier</th>' if with_outcome else ""
         return (f'<table><thead><tr><th>Forecaster</th><th>Proposition</th><th class="num">P</th><th>Deadline</th>'
                 f'{extra}<th>Article</th></tr></thead><tbody>{body}</tbody></table>')
 
-    board: dict[str, list[dict]] = defaultdict(list)
-    for f in rows:
-        board[" ".join(f["who"].lower().split())].append(f)
-    leaders = []
-    for items in board.values():
-        scores = [f["brier"] for f in items if f["brier"] is not None]
-        leaders.append((sum(scores) / len(scores) if scores else None, items[0]["who"], items[0]["forecaster_kind"],
-                        len(items), len(scores)))
-    leaders.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0, -r[3], r[1]))
-    leaders = leaders[:LEADERS]
     board_html = "".join(
         f'<tr><td>{h(who)}</td><td class="muted small">{h(kind)}</td><td class="num">{n}</td><td class="num">{k}</td>'
-        f'<td class="num">{_score(score)}</td></tr>' for score, who, kind, n, k in leaders)
-    bins: dict[int, list[dict]] = defaultdict(list)
-    for f in resolved:
-        if f["resolution"] in ("yes", "no"):
-            bins[min(int(f["probability"] * 10), 9)].append(f)
-    points = [(sum(f["probability"] for f in fs) / len(fs), sum(f["resolution"] == "yes" for f in fs) / len(fs), len(fs))
-              for _, fs in sorted(bins.items())]
+        f'<td class="num">{_score(score)}</td></tr>' for score, who, kind, n, k in leaders[:LEADERS])
     return (f'<div class="two"><div class="panel"><h4>Leaderboard</h4><table><thead><tr><th>Forecaster</th><th>Kind</th>'
             f'<th class="num">Forecasts</th><th class="num">Resolved</th><th class="num">Brier</th></tr></thead>'
             f'<tbody>{board_html}</tbody></table></div><div class="panel"><h4>Calibration</h4>{calibration_svg(points)}'
-            f'<p class="muted small">{len(points) and sum(p[2] for p in points)} resolved forecasts; on the dashed line '
+            f'<p class="muted small">{sum(p[2] for p in points)} resolved forecasts; on the dashed line '
             f'stated probabilities come true as often as they say.</p></div></div>'
             f'<div class="panel"><h4>Open ({len(open_)})</h4>{table(open_, False)}</div>'
             f'<div class="panel"><h4>Resolved ({len(resolved)})</h4>{table(resolved, True)}</div>')
