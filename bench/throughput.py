@@ -4,8 +4,8 @@
 
 Texts: the seed articles (../shared/corpus/seeds, when present) and examples/corpus/*.txt, repeated
 ``--repeat`` times. For 1 and 2 processes, prints words/s and articles/s of the bare spaCy pipeline
-and of parse + Coder.read over the same texts, batch size and process count, and the peak resident
-memory of this process (children included) at the end.
+and of parse + Coder.read over the same texts, batch size and process count; then the coder alone on
+parsed texts, and the peak resident memory of this process (children included) at the end.
 """
 from __future__ import annotations
 
@@ -45,6 +45,15 @@ def coded(coder: Coder, docs: list[str], batch_size: int, n_process: int) -> tup
     return time.perf_counter() - start, events
 
 
+def coding_only(coder: Coder, docs: list[str], batch_size: int) -> float:
+    """Seconds the coder alone takes over already parsed texts."""
+    parsed = list(nlp.parse([TextRecord(id=str(i), text=t) for i, t in enumerate(docs)], batch_size=batch_size))
+    start = time.perf_counter()
+    for item in parsed:
+        coder.read(item)
+    return time.perf_counter() - start
+
+
 def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -71,6 +80,9 @@ def main() -> int:
         print(f"processes={n_process}: nlp.pipe {words / pipe_s:,.0f} words/s {len(docs) / pipe_s:.1f} articles/s | "
               f"parse+code {words / code_s:,.0f} words/s {len(docs) / code_s:.1f} articles/s "
               f"({events} events; coding overhead {100 * (code_s - pipe_s) / pipe_s:+.0f}%)")
+    alone = coding_only(coder, base * max(1, args.repeat // 4), args.batch_size)
+    alone_words = sum(len(t.split()) for t in base) * max(1, args.repeat // 4)
+    print(f"coder alone (texts already parsed): {alone_words / alone:,.0f} words/s")
     print(f"peak memory: {peak_mb():.0f} MB")
     return 0
 

@@ -46,6 +46,14 @@ def test_inverted_attribution_and_adding_is_one_claim(claims):
     assert [q.value for q in found[0].numbers] == [11]
 
 
+def test_inverted_attribution_after_a_dateline(claims):
+    found = claims("Kremlin rejects talks offer\n\nMOSCOW, May 4 (Wire) - Russia will not attend talks "
+                   "while troops are \"on its soil\", Deputy Foreign Minister Sergei Ryabkov said on Sunday.")
+    ryabkov = next(c for c in found if "Ryabkov" in c.speaker.span.text)
+    assert ryabkov.speaker.kind == "named_person"
+    assert ryabkov.content.text.startswith("Russia will not attend talks")
+
+
 def test_according_to_and_estimate(claims):
     found = claims("At least nine sailors were missing, according to the Filipino coast guard. "
                    "A Japanese analyst estimated the damage at $40 million.")
@@ -100,6 +108,16 @@ def test_signed_post_is_keyed_to_its_signature(claims):
     assert found[0].speaker.span.text == "Maia Sandu (@sandumaiamd)"
     assert found[0].speaker.kind == "named_person"
     assert [q.value for q in found[0].numbers] == [40]
+
+
+def test_signature_with_parentheses_and_the_sentence_after_it(claims):
+    text = ("Every pilot came home tonight. That is all that matters.\n"
+            "— Col. A. Rana (retd) (@arana_retd) May 2, 2024\n\n"
+            "A Nepali official, speaking on condition of anonymity, told me the border was calm.")
+    found = claims(text)
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [
+        ("named_person", "Col. A. Rana (retd) (@arana_retd)"), ("anonymous", "A Nepali official")]
+    assert found[0].content.text.startswith("Every pilot came home tonight")
 
 
 # -- nested attribution ----------------------------------------------------------------------

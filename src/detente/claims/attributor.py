@@ -40,7 +40,7 @@ from .quotes import Quote, find_quotes
 from .speakers import SpeakerMemory, SpeakerTyper
 
 VERSION = "1"
-SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<who>[^\n(]{2,80}?[ \t]*\(@\w+\))[^\n]*$", re.M)
+SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<who>[^\n@]{2,80}?[ \t]*\(@\w+\))[^\n]*$", re.M)
 SUBJECT_DEPS = ("nsubj",)
 INHERITING = ("conj", "advcl", "xcomp")
 EMBEDDED = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
@@ -103,16 +103,15 @@ class Attributor:
         signed = self._signed_posts(doc, page)
         seen_sentences: set[str] = set()
         for sent in doc.sents:
+            for draft in [d for d in signed if d.speaker[0] < sent.end_char]:  # in text order, for the memory
+                claims.append(self._claim(doc, draft, when, memory))
+                signed.remove(draft)
             if page.skipped(sent.start_char, sent.end_char):
                 continue
             key = " ".join(sent.text.split()).lower()
             if key in seen_sentences and len(key) > 20:
                 continue
             seen_sentences.add(key)
-            before = [d for d in signed if d.speaker[0] < sent.start_char and d.content[1] <= sent.end_char]
-            for draft in before:
-                claims.append(self._claim(doc, draft, when, memory))
-                signed.remove(draft)
             drafts = self._verb_claims(sent, page) + self._according_to(sent, page) + self._author(sent, page) \
                 + self._statement_from(sent, page)
             for draft in _merge(drafts):
@@ -226,7 +225,7 @@ class Attributor:
         paragraph = paragraph_of(verb.doc.text, verb.idx)
         if paragraph[0] <= phrase.root.idx <= paragraph[1]:
             return phrase
-        for token in phrase:
+        for token in phrase.root.subtree:
             if paragraph[0] <= token.idx < verb.idx and token.pos_ in ("PROPN", "NOUN") \
                     and not paragraph[0] <= token.head.idx <= paragraph[1]:
                 return self._phrase(token)
@@ -292,7 +291,7 @@ class Attributor:
         if found is None and first_person:
             found = previous_question(sent)
         if found is None:
-            found = self._inverted(verb, sent)
+            found = self._inverted(verb, sent) or _before_speaker(verb, sent)
         if found is not None:
             text = sent.doc.text
             paragraph = paragraph_of(text, verb.idx)
@@ -349,7 +348,8 @@ class Attributor:
         if needed:
             kids = {c.lower_ for c in verb.children} | {c.lower_ for c in objects[0].children}
             deps = {c.dep_ for c in verb.children}
-            if needed not in kids and needed not in deps:
+            later = {t.lower_ for t in verb.subtree if t.i > objects[0].i}
+            if needed not in kids and needed not in deps and needed not in later:
                 return None
         # the object with what completes it ("at 300", "of shelling the dam", "a lie"), not a clause joined by "and"
         parts = [objects[0]] + [c for c in verb.children if c.i > objects[0].i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "npadvmod")]
@@ -514,6 +514,21 @@ def _skip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if text[start:start + 5].lower() == "that ":
         start += 5
     return start, end
+
+
+def _before_speaker(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """"S, X said" where the parser left S unattached (a dateline before it): the clause before the comma."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "ROOT" or not subjects or subjects[0].lower_ in FIRST_PERSON_SUBJECTS:
+        return None
+    left = subjects[0].left_edge.i
+    doc = sent.doc
+    start = max(sent.start_char, paragraph_of(doc.text, verb.idx)[0])
+    comma = doc[left - 1] if left > sent.start else None
+    if comma is None or comma.text not in (",", "—") or not subjects[0].i < verb.i \
+            or not any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in doc[sent.start:left]):
+        return None
+    return trim(doc.text, start, comma.idx)
 
 
 def _antecedent(relative_verb: Token) -> Token:

@@ -223,7 +223,8 @@ class SpeakerTyper:
             return "named_org", None
         bodies = self.words["official_bodies"]
         if head.lower_ in bodies or head.lemma_.lower() in bodies or " ".join(words[-2:]) in bodies:
-            if _has(self.words["org_names"], p.own) or _modifier_kinds(book, p.core) & {"igo", "group"}:
+            run_by = re.search(r"-\s?(?:run|controlled|led|held|appointed)\b", p.text)  # "the Hamas-run health ministry"
+            if not run_by and (_has(self.words["org_names"], p.own) or _modifier_kinds(book, p.core) & {"igo", "group"}):
                 return "named_org", self._book(book, p.core, when)  # "the UN's rights office", "Hamas's military wing"
             return "official", self._book(book, p.core, when)
         if entry is not None and entry.kind in BOOK_KINDS and entry.kind not in ("role", "office"):
@@ -242,7 +243,8 @@ class SpeakerTyper:
             return "named_org", None
         if label == "NORP":
             return ("anonymous" if head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("ans") else "named_org"), None
-        if head.pos_ == "PROPN" and head.tag_ == "NNPS":
+        plural = head.tag_ == "NNPS" or p.words[:1] == ["the"] and head.lower_.endswith("s") and not head.lower_.endswith("ss")
+        if head.pos_ == "PROPN" and plural:
             return "anonymous", None  # "the Ayatollahs": an unnamed group of people
         if head.pos_ == "PROPN":
             return ("named_org" if head.text.isupper() else "named_person"), None

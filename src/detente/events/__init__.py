@@ -42,7 +42,7 @@ class Coder:
         self.book = book
         self.actors = actors
         self.finder = FrameFinder(book)
-        self.modality = ModalityReader(book)
+        self.modality = ModalityReader(book, self.speech_kind)
         self.version = f"{VERSION}+{book.version}+actors:{actors.version}"
 
     @classmethod
@@ -71,8 +71,7 @@ class Coder:
                 if rule is None:
                     continue
                 frame = self.finder.frame(tok, rule)
-                reading = self.modality.read(frame.anchor, tok, parsed.record.date, self.speech_kind,
-                                             light=frame.light is not None)
+                reading = self.modality.read(frame.anchor, tok, parsed.record.date, light=frame.light is not None)
                 out.append({"trigger": tok.text, "pattern": rule.id, "where": rule.where, "code": rule.code,
                             "sources": [t.text for t in frame.sources], "targets": [t.text for t in frame.targets],
                             "target_slot": frame.target_slot, "modality": reading.modality, "why": reading.why,

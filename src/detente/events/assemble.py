@@ -19,6 +19,7 @@ from .placement import Placer
 
 VIOLENT_ROOTS = ("18", "19", "20")
 GENERIC_VIOLENCE = ("kill", "n-attack", "destroy")  # consequences or summaries of an attack coded by a more specific rule
+MERGED_ROOTS = ("11", "12", "13", "18", "19", "20")
 DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
 
@@ -51,11 +52,10 @@ class Assembler:
         frames = [f for f in frames if not (f.rule.pos == "verb" and f.trigger.i in carried)]
         found: list[Event] = []
         for frame in sorted(frames, key=lambda f: (f.rule.speech is not None, f.trigger.i)):
-            reading = self.coder.modality.read(frame.anchor, frame.trigger, self.when, self.coder.speech_kind,
-                                               light=frame.light is not None)
+            reading = self.coder.modality.read(frame.anchor, frame.trigger, self.when, light=frame.light is not None)
             if reading.inside_act:
                 continue
-            if reading.modality in ("future", "hypothetical") and reading.intent_head is not None and not frame.rule.speech \
+            if reading.modality in ("future", "hypothetical") and reading.intent_head is not None \
                     and (frame.rule.pos == "verb" or frame.light is not None):
                 found += self._intent(frame, reading, sent)
             elif not frame.rule.intent:
@@ -105,7 +105,9 @@ class Assembler:
 
     @staticmethod
     def _key(event: Event) -> tuple[str, str, str]:
-        kind = event.root if event.quad in (3, 4) else event.code[:3]
+        """Verbal conflict and violence merge by root ("berated him, accusing him…" is one act); the rest by
+        3-digit code ("poured into the streets … a general strike" are two)."""
+        kind = event.root if event.root in MERGED_ROOTS else event.code[:3]
         return (event.source.country, event.target.country, kind)
 
     # -- a frame → events ---------------------------------------------------------------------
@@ -135,7 +137,7 @@ class Assembler:
             self.pending += [self._event(frame, reading, Actor("---", "", ""), t, code, sent, 0.3) for t in targets]
         out = []
         for s, t, c in pairs:
-            if s.country == t.country and (s.sector == t.sector or s.country == "---"):
+            if s.country == t.country and (s.sector == t.sector or s.country == "---" or not self._domestic(rule, c, s, t)):
                 continue
             if joint and len(pairs) >= 2:
                 self.last_pair = (s, t)
@@ -143,6 +145,12 @@ class Assembler:
         if any(s.country == "---" for s, _, _ in pairs) and code[:2] in VIOLENT_ROOTS:
             self.pending += [e for e in out if e.source.country == "---"]
         return out
+
+    @staticmethod
+    def _domestic(rule, code: str, source: Actor, target: Actor) -> bool:
+        """Whether an act within one country is codable: arrests, protests, repression, civil war, martial law."""
+        return rule.domestic or code[:2] in DOMESTIC_ROOTS or code[:2] in VIOLENT_ROOTS + ("15", "16") \
+            or bool({source.sector, target.sector} & {"REB", "OPP", "CVL"})
 
     @staticmethod
     def _pairs(frame: Frame, code: str, sources: list[Actor], targets: list[Actor], parties: list[Actor],
@@ -169,6 +177,8 @@ class Assembler:
             if actor.kind == "place":  # a place does nothing: "a rocket attack near Kirkuk killed…"
                 continue
             if actor.country == "---" and actor.kind not in ("person",):
+                if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in tok.children):
+                    continue  # "Western officials": a qualifier the book does not know, not the article's country
                 country = self.placer.memory.last_country(tok.i) or self._place_country(frame)
                 if country is None:
                     continue
@@ -183,7 +193,7 @@ class Assembler:
         """"both sides", "the two men", "each other": the parties of the latest joint act."""
         if tok.lower_ in ("both", "sides", "parties"):
             return True
-        return any(c.lower_ in ("both", "two") for c in tok.children) and \
+        return any(c.lower_ in ("both", "two", "each") for c in tok.children) and \
             syntax.lemma(tok) in ("side", "man", "leader", "country", "nation", "government", "party", "neighbour", "neighbor")
 
     def _targets(self, frame: Frame, sources: list[Actor], code: str, fallback: bool = True) -> list[Actor] | None:
@@ -261,6 +271,9 @@ class Assembler:
             frame.targets, frame.target_slot, frame.options = inner.targets, inner.target_slot, inner.options
         if inner.rule.intent:
             return inner.rule.code
+        stopped = syntax.lemma(frame.complement) in self.book.cue("cancelling") | self.book.cue("ceasing")
+        if stopped and inner.rule.code[:2] in VIOLENT_ROOTS:  # "agreed to halt attacks": to de-escalate
+            return self.book.intent_code("087")
         code = self.book.intent_code(inner.rule.code)
         if rule.code.startswith("13") and not code.startswith("13"):
             return rule.code
@@ -278,7 +291,8 @@ class Assembler:
 
     def _fallback_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor]:
         """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
-        acts = [t for t in frame.targets + syntax.preps(frame.trigger).get("for", [])
+        near = frame.targets + [c for t in frame.targets for c in syntax.children(t, "nmod", "compound")]
+        acts = [t for t in near + syntax.preps(frame.trigger).get("for", [])
                 if syntax.lemma(t) in self.book.cue("anaphoric_acts")]
         if acts and self.events:
             referent = self._referent(acts[0], sources)
@@ -287,7 +301,8 @@ class Assembler:
         unresolved_object = any(t.dep_ == "dobj" and t.head.i == frame.trigger.i and t.pos_ != "PRON"
                                 for t in frame.targets) and not acts
         if frame.target_slot == "context" or "context" in frame.rule.target \
-                or (frame.rule.speech == "act" and not unresolved_object) or self.book.cameo[frame.rule.code].quad == 4:
+                or (frame.rule.speech == "act" and not unresolved_object) \
+                or self.book.cameo[frame.rule.code].quad == 4:
             if frame.rule.claims:
                 return []
             if sources:
@@ -322,7 +337,7 @@ class Assembler:
             own = bool(countries) and countries <= {s.country for s in speakers}
         if not own:
             return []
-        outer = self.coder.modality.read(head, head, self.when, self.coder.speech_kind)
+        outer = self.coder.modality.read(head, head, self.when)
         if outer.modality not in HAPPENED:
             return []
         code = frame.rule.code if frame.rule.intent else self.book.intent_code(frame.rule.code)

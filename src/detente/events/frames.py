@@ -166,6 +166,11 @@ class FrameFinder:
             frame.sources = self._pp_chain_subjects(tok, violent)
         slots = rule.target or self._default_slots(rule)
         frame.targets, frame.target_slot = self._targets(tok, slots, frame)
+        if not frame.targets:  # "the strike that wrecked Kyiv's hospital"
+            hit = [o for c in syntax.children(tok, "relcl") for o in syntax.objects(c) if o.pos_ in ("NOUN", "PROPN")]
+            if hit:
+                frame.options.insert(0, ("relcl", hit))
+                frame.targets, frame.target_slot = hit, "relcl"
         if light is not None and not frame.targets:  # "launched an offensive in the Kharkiv region"
             own = frame.options
             frame.targets, frame.target_slot = self._targets(light, slots, frame)
@@ -271,6 +276,8 @@ class FrameFinder:
                 objs = [o for o in syntax.children(head, "dobj") if o.pos_ in ("PROPN", "NOUN", "PRON")]
                 if objs and syntax.lemma(head) in self.book.cue("control_verbs"):
                     return syntax.with_conjuncts(objs[0])  # "ordered his troops to withdraw"
+            if tok.dep_ == "acl" and tok.tag_ == "VBD":  # "as protesters massed": a clause parsed as a modifier
+                return [head]
             if tok.dep_ == "ccomp":  # "said Trump, in a call, thanked X": a parse that hangs the subject on "said"
                 objs = [o for o in syntax.children(head, "dobj") if o.i < tok.i and o.pos_ == "PROPN"
                         and syntax.lemma(head) == "say"]

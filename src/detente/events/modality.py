@@ -10,6 +10,7 @@ an intent, so the coder can code it as a threat or a pledge.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +21,7 @@ from .patterns import PatternBook
 
 HAPPENED = ("asserted", "reported")
 CONTENT_PREPS = ("of", "for", "on", "about", "over", "against", "to", "into", "as")  # "accused X of", "warned of"
-CONTENT_EDGES = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acomp", "advcl", "oprd", "nsubj", "nsubjpass")
+CONTENT_EDGES = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "nsubj", "nsubjpass")
 
 
 @dataclass
@@ -33,16 +34,17 @@ class Reading:
 
 
 class ModalityReader:
-    def __init__(self, book: PatternBook):
+    def __init__(self, book: PatternBook, speech_kind: Callable[[Token], str | None]):
         self.book = book
         self.cue = book.cue
+        self.speech_kind = speech_kind  # 'report', 'act' or None for a token
 
-    def read(self, anchor: Token, trigger: Token, when: date | None, speech_kind, light: bool = False) -> Reading:
-        self.speech_kind = speech_kind
+    def read(self, anchor: Token, trigger: Token, when: date | None, light: bool = False) -> Reading:
         """Modality of the event whose clause is headed by ``anchor`` (``trigger`` itself for a verb).
 
         An event noun is walked up from itself (it may be the content of a speech act: "condemned the
         attack"), unless a light verb carries it ("agreed to a ceasefire"), which is walked up from."""
+        speech_kind = self.speech_kind
         sent = anchor.sent
         found: tuple[str, str] | None = None
         if trigger.i != anchor.i or trigger.pos_ == "NOUN":
@@ -142,6 +144,9 @@ class ModalityReader:
             return ("negated", "under 'without'")
         if noun.dep_ in ("dobj", "nsubjpass") and syntax.lemma(noun.head) in self.cue("cancelling"):
             return ("negated", f"'{noun.head.text}' stops it")
+        if noun.dep_ == "nsubj" and syntax.lemma(noun.head) in self.cue("failing") \
+                and syntax.lemma(noun) in self.cue("fragile"):
+            return ("negated", f"the {noun.text} '{noun.head.text}'")  # "the truce collapsed": no new truce
         tok = noun
         while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:  # "no progress toward a ceasefire"
             tok = tok.head

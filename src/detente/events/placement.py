@@ -179,8 +179,7 @@ class Placer:
         """"the Russian and Ukrainian foreign ministers" names two actors: split coordinated modifiers."""
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(d.dep_ == "conj" for d in c.children)]
         if mods and tok.pos_ == "NOUN":
-            first = mods[0]
-            return [first] + [d for d in first.children if d.dep_ == "conj"]
+            return syntax.with_conjuncts(mods[0])  # "British, French and German counterparts"
         return [tok]
 
     def _through_modifiers(self, tok: Token, depth: int) -> Actor | None:
@@ -188,7 +187,7 @@ class Placer:
         for mod in syntax.modifiers(tok):
             if mod.dep_ == "poss" or mod.pos_ in ("PROPN", "ADJ", "NOUN"):
                 actor = self.actors.resolve(mod.text, self.when) if mod.dep_ != "poss" else self.resolve(mod, depth + 1)
-                if actor is not None and actor.kind != "place":
+                if actor is not None and actor.kind != "place" and actor.country != "---":
                     return replace(actor, sector=actor.sector or self._sector(tok, ""))
         for c in tok.children:
             if c.dep_ == "acl" and syntax.is_passive(c):  # "missiles fired by the Houthis"

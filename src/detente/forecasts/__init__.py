@@ -139,10 +139,9 @@ class ForecastReader:
         for tok in answer:
             if tok.idx > reach:
                 break
-            if lower(tok) == "according":
-                obj = next((o for t in tok.children for o in ([t] + list(t.children)) if o.dep_ == "pobj"), None)
-                if obj is not None:
-                    who = self.attributor._speaker(obj, None, ctx)
+            obj = self.attributor.source(tok)
+            if obj is not None:
+                who = self.attributor._speaker(obj, None, ctx)
             elif tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
                     and lower(subject(tok)) not in ("i", "it") and tok.dep_ != "advcl" \
                     and not any(c.dep_ == "mark" for c in tok.children):
@@ -166,10 +165,8 @@ class ForecastReader:
                 if who is not None and lower(who) not in ("he", "she", "they", "i", "we", "it", "that", "which", "who") \
                         and ctx.quote_at(who.idx) is None:
                     self.attributor._speaker(who, tok, ctx)
-            elif lower(tok) == "according":
-                obj = next((o for t in tok.children for o in ([t] + list(t.children)) if o.dep_ == "pobj"), None)
-                if obj is not None:
-                    self.attributor._speaker(obj, None, ctx)
+            elif self.attributor.source(tok) is not None:
+                self.attributor._speaker(self.attributor.source(tok), None, ctx)
         ctx.speakers.sort()
 
     def _boilerplate(self, text: str) -> list[tuple[int, int]]:

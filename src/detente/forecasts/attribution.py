@@ -40,6 +40,7 @@ class DocContext:
     when: date | None = None
     quoted: list[tuple[int, int]] = field(default_factory=list)
     speakers: list[tuple[int, str, str]] = field(default_factory=list)  # (char, kind, text)
+    observers: set[int] = field(default_factory=set)  # chars of the speakers described as observers
 
     @classmethod
     def build(cls, doc: Doc, when: date | None = None) -> DocContext:
@@ -72,7 +73,7 @@ class Attributor:
     def attribute(self, finding: Finding, ctx: DocContext) -> Attribution | None:
         """The forecaster of ``finding``; None when the clause is a commitment rather than a forecast."""
         reporter = self._frame_reporter(finding) or self._reporter(finding.anchor)
-        if reporter is not None and reporter.lemma_ in self.cues.commitment_verbs:
+        if reporter is not None and reporter.lemma_ in self.cues.commitment_verbs or self._advised(finding.anchor):
             return None
         who = None
         if reporter is not None:
@@ -106,6 +107,17 @@ class Attributor:
             return self._quote_speaker(quote, ctx) or self._speaker(who, reporter, ctx)
         return self._speaker(who, reporter, ctx)
 
+    def _advised(self, tok: Token) -> bool:
+        """"X should / ought to / needs to say that S": S is advice on what to say, not a forecast."""
+        words = self.cues.normative_words
+        while tok.dep_ in ("ccomp", "conj") and tok.head.i != tok.i:
+            verb = tok.head
+            if tok.dep_ == "ccomp" and (any(lower(a) in words for a in verb.children if a.dep_ == "aux")
+                                        or verb.dep_ == "xcomp" and (lower(verb.head) in words or verb.head.lemma_ in words)):
+                return True
+            tok = verb
+        return False
+
     def _frame_reporter(self, finding: Finding) -> Token | None:
         """A verb of belief is its own reporter; "my guess is" and "I'd be surprised" are the author's."""
         frame = finding.frame
@@ -121,6 +133,8 @@ class Attributor:
         while True:
             if node.i != tok.i and node.lemma_ in (self.cues.reporting_verbs | self.cues.commitment_verbs) and node.pos_ == "VERB":
                 return node
+            if node.i != tok.i and node.pos_ == "VERB" and subject(node) is not None and lower(subject(node)) in ("i", "we"):
+                return None  # "…and I see no reason to doubt him: S": the writer's own statement
             if node.head.i == node.i:
                 break
             node = node.head
@@ -158,14 +172,23 @@ class Attributor:
         node = tok
         while True:
             for c in node.children:
-                if lower(c) == "according":
-                    to = next((t for t in c.children if lower(t) == "to"), None)
-                    obj = next((o for o in (to.children if to is not None else c.children) if o.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj
+                obj = self.source(c)
+                if obj is not None:
+                    return obj
             if node.head.i == node.i:
                 return None
             node = node.head
+
+    def source(self, tok: Token) -> Token | None:
+        """The X of "according to X" or "in the view of X" when ``tok`` opens such a phrase."""
+        if lower(tok) == "according":
+            to = next((t for t in tok.children if lower(t) == "to"), None)
+            return next((o for o in (to.children if to is not None else tok.children) if o.dep_ == "pobj"), None)
+        if lower(tok) == "in":
+            noun = next((o for o in tok.children if o.dep_ == "pobj" and o.lemma_ in self.cues.view_nouns), None)
+            of = next((p for p in noun.children if lower(p) == "of"), None) if noun is not None else None
+            return next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+        return None
 
     def _quote_speaker(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
         """The speaker of a direct quote: the reporting verb in the sentence where it closes or opens."""
@@ -177,9 +200,27 @@ class Attributor:
             sent = sent.sent
             for tok in sent:
                 if tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
-                        and not (quote[0] <= tok.idx <= quote[1]):
+                        and not (quote[0] <= tok.idx <= quote[1]) and "\n" not in _between(doc.text, tok.idx, char):
                     return self._speaker(subject(tok), tok, ctx)
-        return None
+        return self._introducer(quote, ctx)
+
+    def _introducer(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
+        """A quote set off in its own paragraph after "Maduro's reply was defiant:": who the lead-in names."""
+        before = ctx.doc.text[:quote[0]].rstrip()
+        if not before.endswith(":"):
+            return None
+        lead = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if lead is None:
+            return None
+        sent = ctx.doc[lead.sent.start:lead.end]
+        verb = next((t for t in sent if t.lemma_ in self.cues.reporting_verbs and t.pos_ == "VERB" and subject(t) is not None), None)
+        who = subject(verb) if verb is not None else subject(sent.root)
+        if who is None or who.pos_ not in ("NOUN", "PROPN"):
+            return None
+        owner = next((c for c in who.children if c.dep_ == "poss"), None)
+        if who.pos_ == "NOUN" and owner is not None:
+            who = owner  # "Maduro's reply": Maduro
+        return self._speaker(who, verb, ctx)
 
     def _signature(self, tok: Token, ctx: DocContext) -> Attribution | None:
         text = ctx.doc.text
@@ -201,11 +242,15 @@ class Attributor:
         observer = bool(words & self.cues.observer_words)
         if lower(who) in PRONOUNS:
             kind, name = self._antecedent(who, ctx)
+            earlier = [s[0] for s in ctx.speakers if s[0] < who.idx]
+            observer = observer or bool(earlier) and max(earlier) in ctx.observers  # "she added": the analyst named before
             return Attribution(Speaker(kind, span, Actor("---", text=span.text, name=name) if name else None), reporter, observer)
         else:
             kind = self.type_speaker(full, who, ctx.when, self.book)
             if not any(s[0] == who.idx for s in ctx.speakers):
                 ctx.speakers.append((who.idx, kind, span.text))
+            if observer:
+                ctx.observers.add(who.idx)
         return Attribution(Speaker(kind, span), reporter, observer)
 
     def _phrase(self, who: Token) -> list[Token]:
@@ -234,9 +279,11 @@ class Attributor:
         low = prop_text.lower()
         if finding.frame is None and finding.marker in ("will", "would", "modal") and self._threat(low):
             return True
-        if who.speaker.kind == "author" or not finding.reading.plain and finding.marker != "modal" or finding.frame is not None:
+        plain = finding.reading.plain or (finding.reading.phrase or "").lower() == "never"  # "will never": the plain future, negated
+        certain = finding.reading.point >= 0.9  # "our response is inevitable": certainty about one's own conduct is a threat
+        if who.speaker.kind == "author" or not (plain or certain) and finding.marker != "modal" or finding.frame is not None:
             return False
-        subj = subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None
+        subj = finding.head if finding.marker == "noun" else subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None
         if subj is None and finding.head.dep_ == "conj":
             subj = subject(finding.head.head)  # "Ankara had not been consulted and would not feel bound"
         if subj is None:
@@ -258,6 +305,8 @@ class Attributor:
             return True
         speaker_text = " ".join(t.text for t in (who.reporter and subject(who.reporter) and subject(who.reporter).subtree or [])) \
             or (who.speaker.span.text if who.speaker.span else "")
+        if speaker_text.lower() in PRONOUNS and who.speaker.actor is not None and who.speaker.actor.name:
+            speaker_text = who.speaker.actor.name  # "he said", after "Houthi spokesman Yahya Saree"
         core = [t for t in subj.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.i != subj.i
                                                    for a in _path(t, subj))]
         theirs = self.side(" ".join(t.text for t in core), None)
@@ -290,7 +339,7 @@ class Attributor:
             return True  # "after a general told him 150 people might die": the telling is the story
         if "had" in auxes or (reporter.tag_ == "VBG" and any(a in ("was", "were") for a in auxes)):
             return True
-        sent = reporter.sent
+        sent = _segment(reporter.sent, prop)
         outside = " ".join(t.lower_ for t in sent if not prop[0] <= t.i < prop[1])
         years = [int(y) for y in re.findall(r"\b(?:in|by|since) ((?:19|20)\d\d)\b", outside)]
         if years and finding.head.doc.user_data.get("year") and max(years) < finding.head.doc.user_data["year"]:
@@ -305,3 +354,18 @@ def _path(tok: Token, top: Token) -> list[Token]:
         out.append(tok)
         tok = tok.head
     return out
+
+
+def _segment(sent, prop: tuple[int, int]):
+    """The part of ``sent`` between semicolons that holds the proposition: the rest is another statement."""
+    start, end = sent.start, sent.end
+    for t in sent:
+        if t.text == ";" and t.i < prop[0]:
+            start = t.i + 1
+        elif t.text == ";" and t.i >= prop[1] and end == sent.end:
+            end = t.i
+    return sent.doc[start:end]
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[min(a, b):max(a, b)]

@@ -93,9 +93,11 @@ def _rules() -> list[tuple[re.Pattern, Resolver]]:
         (rx(r"\b(?:this|the) year\b|\bend of the year\b|\byear's end\b|\byear-end\b"),
          lambda m, d: date(d.year, 12, 31)),
         (rx(r"\bnext year\b"), lambda m, d: date(d.year + 1, 12, 31)),
-        (rx(r"\b(?:this|the end of the) month\b|\bmonth's end\b"), lambda m, d: _month_end(d.year, d.month)),
+        (rx(r"\b(?:this|the end of the) month\b|\bmonth's end\b|\b(?:survive|last|outlast|through|see out) the month\b"),
+         lambda m, d: _month_end(d.year, d.month)),
         (rx(r"\bnext month\b"), lambda m, d: _month_end(_add_months(d, 1).year, _add_months(d, 1).month)),
-        (rx(r"\b(?:this|the end of the|end of this) week\b|\b(?:this|the|over the) weekend\b"),
+        (rx(r"\b(?:this|the end of the|end of this) week\b|\b(?:this|the|over the) weekend\b"
+            r"|\b(?:survive|last|outlast|through|see out) the week\b"),
          lambda m, d: _sunday(d)),
         (rx(r"\bnext week\b"), lambda m, d: _sunday(d) + timedelta(days=7)),
         (rx(rf"\b(?:within|in|inside|over) (?:the )?(?:next |first |coming )?({NUM_RX}) ({UNIT_RX})\b"),

@@ -32,6 +32,7 @@ HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "surely", "certain
 HABITUAL = {"always", "usually", "generally", "often", "typically", "sometimes", "rarely", "normally"}
 LINKING = {"be", "become", "look", "seem", "appear", "remain"}
 PERCEPTION = {"hear", "see", "feel", "smell", "watch", "notice"}
+NOBODY = {"nobody", "none", "nothing", "no-one"}
 FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "half": 50}
@@ -73,6 +74,15 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _generic(subj: Token | None) -> bool:
+    """A subject that names no one in particular: "no government", "nobody", "any carrier"."""
+    return subj is not None and (lower(subj) in NOBODY or any(lower(d) in ("no", "any") for d in subj.children if d.dep_ == "det"))
+
+
 def in_quote_marks(text: str) -> str:
     return text.strip(" \"'“”‘’")
 
@@ -98,6 +108,8 @@ class ClauseFinder:
                 old = found.get(finding.head.i)
                 if old is None or _rank(finding) > _rank(old):
                     found[finding.head.i] = finding
+        frames = {f.frame.i for f in found.values() if f.frame is not None}
+        found = {k: f for k, f in found.items() if k not in frames}  # "I'd be surprised if S": the frame is no forecast
         for frame in [f for f in found.values() if f.marker == "frame"]:
             if any(f is not frame and not f.reading.plain and f.marker != "frame" and frame.start <= f.start and f.end <= frame.end
                    for f in found.values()):
@@ -133,7 +145,7 @@ class ClauseFinder:
     def _at(self, tok: Token) -> list[Finding]:
         out = []
         for rule in (self._auxiliary, self._going_to, self._to_predicate, self._expletive, self._noun_likely,
-                     self._chance, self._frame, self._hedged_copula):
+                     self._chance, self._frame, self._hedged_copula, self._judged):
             hit = rule(tok)
             if hit:
                 out.extend(hit if isinstance(hit, list) else [hit])
@@ -160,7 +172,8 @@ class ClauseFinder:
             return None
         if marker in ("would", "modal") and "have" in auxes:
             return None  # counterfactual: "would have caused"
-        if marker == "modal" and (negated(tok) or tok.lemma_ in PERCEPTION or tok.lemma_ in self.cues.reporting_verbs):
+        if marker == "modal" and (negated(tok) and ("could" in auxes or _passive(tok)) or tok.lemma_ in PERCEPTION
+                                  or tok.lemma_ in self.cues.reporting_verbs):
             return None  # "could not be confirmed", "could be heard", "Tehran could say it had struck back"
         if any(lower(c) in HABITUAL for c in tok.children if c.dep_ == "advmod"):
             return None  # "the other side will always choose…": a habit, not a forecast
@@ -169,8 +182,8 @@ class ClauseFinder:
         if marker == "modal" and tok.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in tok.children):
             return None  # "the regime may be weak": a hedge about the present
         subj = subject(tok)
-        if marker == "modal" and subj is not None and any(lower(d) in ("no", "any") for d in subj.children if d.dep_ == "det"):
-            return None  # "no government could survive that": a generic claim
+        if _generic(subj) and (marker == "modal" or not self._adverb_reading(tok)):
+            return None  # "no government could survive that", "no carrier will change that": generic or defiant
         if tok.lemma_ in ("be",) and any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in tok.children):
             return None  # left to the predicate rule
         reading = self._adverb_reading(tok)
@@ -198,6 +211,8 @@ class ClauseFinder:
         verb = next((c for c in tok.children if c.dep_ == "xcomp" and any(lower(a) == "to" for a in c.children)), None)
         if verb is None:
             return None
+        if _generic(subject(tok)) and not self._adverb_reading(tok):
+            return None  # "no investigator is going to get in": defiance or a generic claim
         reading = self._adverb_reading(tok) or self.table.read("going to")
         start, end = self._clause(tok)
         return Finding(start, end, verb, reading, tok, marker="predicate")
@@ -275,13 +290,31 @@ class ClauseFinder:
         follow = tok.doc[last + 1] if last + 1 < len(tok.doc) else None
         if follow is not None and lower(follow) in ("to", "that"):
             return None
+        if tok.doc[last].pos_ == "ADV" and any(c.i > last and (c.dep_ in ("attr", "prep") or c.dep_ == "acomp" and lower(c) not in LIKELIHOOD)
+                                                 for c in tok.children):
+            return None  # "the blasts are almost certainly the start of…": a hedge about the present
         return Finding(subj.left_edge.i, subj.right_edge.i + 1, subj, reading, tok, marker="noun")
 
-    def _phrase_after(self, verb: Token) -> tuple[Reading, int] | None:
+    def _judged(self, tok: Token) -> Finding | None:
+        """"Analysts regard X as all but inevitable", "diplomats consider X unlikely": X, judged by the subject."""
+        if tok.lemma_ not in self.cues.judging_verbs or tok.pos_ != "VERB" or subject(tok) is None:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None:
+            small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"), None)
+            obj = subject(small) if small is not None else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        found = self._phrase_after(tok.doc[obj.right_edge.i], skip=("as",))
+        if found is None:
+            return None
+        return Finding(obj.left_edge.i, obj.right_edge.i + 1, obj, found[0], tok, frame=tok, marker="noun")
+
+    def _phrase_after(self, verb: Token, skip: tuple[str, ...] = ()) -> tuple[Reading, int] | None:
         """The longest estimative phrase right after a linking verb ("is now more likely than not")."""
         doc, i = verb.doc, verb.i + 1
         neg = False
-        while i < len(doc) and (lower(doc[i]) in ("now", "increasingly", "still", "also", "already", "therefore")
+        while i < len(doc) and (lower(doc[i]) in ("now", "increasingly", "still", "also", "already", "therefore") + skip
                                 or doc[i].dep_ == "neg" or doc[i].text in "\"'“”‘’"
                                 or lower(doc[i]) == "to" and i + 1 < len(doc) and lower(doc[i + 1]) in ("me", "us", "many", "some")):
             neg = neg or doc[i].dep_ == "neg"
@@ -372,8 +405,9 @@ class ClauseFinder:
         if lemma not in self.cues.frame_verbs or tok.pos_ not in ("VERB",) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
         subj = subject(tok)
-        if subj is None and not (tok.i == tok.sent.start or tok.dep_ == "ROOT" and lemma == "expect"):
-            return None
+        imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
+        if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
+            return None  # "Don't expect S": the writer's advice is the writer's forecast
         if subj is not None and (lower(subj) in ("nobody", "none", "few") or any(lower(d) == "no" for d in subj.children)):
             return None  # "nobody thought he would": a belief nobody holds
         if subj is not None and lower(subj) in ("i", "we") and tok.tag_ == "VBD":
@@ -470,12 +504,15 @@ class ClauseFinder:
         predicate = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
         if predicate is not None:
             for c in predicate.children:
-                if c.dep_ in ("acomp", "attr") and c.i != tok.i:
+                if c.dep_ in ("acomp", "attr", "advmod") and c.i != tok.i and c.i > tok.i:
                     toks = _expand([m for m in c.children if m.dep_ == "advmod"]) + [c]
                     reading = self.table.read(" ".join(lower(t) for t in toks), negated=negated(predicate),
                                               shown=_text(tok.doc, toks[0].i, c.i + 1))
                     if reading is not None:
                         return reading
+        valued = self._valued_at(tok) if tok.dep_ == "dobj" else None
+        if valued is not None:
+            return valued
         clause_text = tok.doc.text[tok.left_edge.idx:tok.sent.end_char]
         m = FIGURE.search(clause_text)
         if m:
@@ -486,6 +523,19 @@ class ClauseFinder:
             return self.table.figure(value, m.group(1) or "", shown=m.group(0))
         if words and words[0] in ("a", "an") and lower(tok) in ("chance", "possibility", "risk"):
             return self.table.read("a chance", shown=_text(tok.doc, left[0].i, tok.i + 1))
+        return None
+
+    def _valued_at(self, tok: Token) -> Reading | None:
+        """"put the odds of X at better than even": the estimative phrase after the verb's "at"."""
+        at = next((t for t in tok.doc[tok.i + 1:tok.sent.end] if lower(t) == "at"), None)
+        if at is None:
+            return None
+        for n in range(5, 0, -1):
+            toks = tok.doc[at.i + 1:at.i + 1 + n]
+            if len(toks) == n and not any(t.is_punct for t in toks):
+                reading = self.table.read(toks.text, shown=toks.text)
+                if reading is not None and reading.kind in ("hedge", "chance"):
+                    return reading
         return None
 
     def _inner_hedge(self, clause: Token) -> Reading | None:

@@ -55,12 +55,22 @@ def load_typer(cues: Cues, extra_dirs=()):
             return fallback(tokens, head)
         if found == "named_org" and head.pos_ == "PROPN" and _described_as_person(head, cues):
             return "named_person"  # "Maksim Orlov, a former analyst": a name the tagger took for an organisation
+        if found == "named_org" and head.lower_ in cues.outlet_words:
+            return "outlet"  # "the Kinmen Daily News": a newspaper's name
+        if found == "named_org" and head.lower_ in cues.official_words and _of_a_state(tokens, head):
+            return "official"  # "Britain's Defence Intelligence": a state body, named
         if found in ("anonymous", "official") and head.pos_ == "NOUN" and head.lower_ in cues.person_words and any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return "named_person"  # "our Africa editor, Grace Mwangi": a title with the name beside it
         return found
 
     return kind
+
+
+def _of_a_state(tokens: list[Token], head: Token) -> bool:
+    """True when the phrase names the country the body belongs to ("Britain's", "the Russian")."""
+    return any(t.ent_type_ in ("GPE", "NORP") and t.i < head.i and t.dep_ in ("poss", "amod", "compound", "case")
+               or t.ent_type_ == "GPE" and t.head.dep_ == "poss" for t in tokens)
 
 
 def _described_as_person(head: Token, cues: Cues) -> bool:

@@ -80,9 +80,18 @@ def register(app: typer.Typer) -> None:
         rows = analytics.index_series(store, a.upper(), b.upper(), freq=freq.value, start=_day(start, "--from"),
                                       end=_day(end, "--to"), directed=directed, params=params)
         arrow = "→" if directed else "↔"
-        emit(rows, fmt, ["period", "index", "rung", "trend", "incidents"], title=f"{a.upper()} {arrow} {b.upper()}")
+        shown = rows
+        if fmt == Format.table:  # quiet periods would bury the few that matter: list active ones and turns
+            shown = [r for r in rows if r["incidents"] or r.get("turn")]
+        emit(shown, fmt, ["period", "index", "rung", "trend", "incidents"], title=f"{a.upper()} {arrow} {b.upper()}")
         if fmt == Format.table:
-            Console().print(f"index {sparkline([r['index'] for r in rows])}" if rows else "no incidents for this dyad")
+            console = Console()
+            if not rows:
+                console.print("no incidents for this dyad")
+                return
+            if len(shown) < len(rows):
+                console.print(f"{len(rows) - len(shown)} quiet periods not listed (--format json lists all)")
+            console.print(f"index {sparkline([r['index'] for r in rows])}")
 
     @app.command()
     def dyads(

@@ -29,7 +29,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
-        return str(value.get("text") or value.get("country") or json.dumps(value, default=_plain))
+        if "country" in value:  # an actor: the code an analyst filters on, then its sector
+            return f"{value['country']} {value.get('sector') or ''}".strip()
+        return str(value.get("text") or json.dumps(value, default=_plain))
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, float):
