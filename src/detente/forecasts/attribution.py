@@ -281,6 +281,9 @@ class Attributor:
             return True
         plain = finding.reading.plain or (finding.reading.phrase or "").lower() == "never"  # "will never": the plain future, negated
         certain = finding.reading.point >= 0.9  # "our response is inevitable": certainty about one's own conduct is a threat
+        if plain and finding.marker in ("will", "would") and finding.frame is None and any(
+                c.dep_ == "nsubj" and lower(c) == "i" for c in finding.head.children):
+            return True  # "I will press him on it", "I'd go further": the writer's or speaker's own conduct
         if who.speaker.kind == "author" or not (plain or certain) and finding.marker != "modal" or finding.frame is not None:
             return False
         subj = finding.head if finding.marker == "noun" else subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None

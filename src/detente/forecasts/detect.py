@@ -252,7 +252,7 @@ class ClauseFinder:
         """"It is (most) unlikely (that) S", "it is very likely that S": the proposition is S alone."""
         if tok.pos_ not in ("ADJ",) or lower(tok) not in LIKELIHOOD:
             return None
-        holder = tok.head if tok.dep_ in ("acomp", "attr") else tok
+        holder = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
         while holder.lemma_ != "be" and holder.dep_ in ("conj", "advmod", "amod") and holder.head.i != holder.i:
             holder = holder.head  # "it is all but certain": the adjective hangs off "all"
         subj = subject(holder)
@@ -278,6 +278,9 @@ class ClauseFinder:
         if tok.lemma_ not in LINKING or tok.pos_ not in ("AUX", "VERB"):
             return None
         subj = subject(tok)
+        if tok.dep_ == "advcl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i and subj is not None and any(
+                m.dep_ == "mark" and m.i < subj.i for m in tok.children):
+            subj = tok.head  # "a deal before Christmas looks unlikely", parsed as "a deal [before Christmas looks…]"
         if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ == "expl" or subj.lemma_ in CHANCE:
             return None
         if any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or aux_words(tok) and \
@@ -293,7 +296,7 @@ class ClauseFinder:
         if tok.doc[last].pos_ == "ADV" and any(c.i > last and (c.dep_ in ("attr", "prep") or c.dep_ == "acomp" and lower(c) not in LIKELIHOOD)
                                                  for c in tok.children):
             return None  # "the blasts are almost certainly the start of…": a hedge about the present
-        return Finding(subj.left_edge.i, subj.right_edge.i + 1, subj, reading, tok, marker="noun")
+        return Finding(subj.left_edge.i, min(subj.right_edge.i + 1, tok.i), subj, reading, tok, marker="noun")
 
     def _judged(self, tok: Token) -> Finding | None:
         """"Analysts regard X as all but inevitable", "diplomats consider X unlikely": X, judged by the subject."""
@@ -305,10 +308,12 @@ class ClauseFinder:
             obj = subject(small) if small is not None else None
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
-        found = self._phrase_after(tok.doc[obj.right_edge.i], skip=("as",))
-        if found is None:
-            return None
-        return Finding(obj.left_edge.i, obj.right_edge.i + 1, obj, found[0], tok, frame=tok, marker="noun")
+        for i in range(obj.i, min(tok.sent.end - 1, obj.right_edge.i + 5)):
+            found = self._phrase_after(tok.doc[i], skip=("as",))
+            if found is not None:  # "see a recession next year as more likely than not", "consider a test highly likely"
+                end = i + 1 if lower(tok.doc[i]) != "as" else i
+                return Finding(obj.left_edge.i, end, obj, found[0], tok, frame=tok, marker="noun")
+        return None
 
     def _phrase_after(self, verb: Token, skip: tuple[str, ...] = ()) -> tuple[Reading, int] | None:
         """The longest estimative phrase right after a linking verb ("is now more likely than not")."""
@@ -380,7 +385,8 @@ class ClauseFinder:
             reading = self.table.read("surprised if", negated=negated(tok.head), shown=_text(tok.doc, tok.head.i, tok.i + 1))
             start, end = self._clause(clause)
             return Finding(start, end, clause, reading, tok.head, frame=tok.head, marker="frame")
-        if lower(tok) in ("chances", "odds") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and not list(tok.children):
+        if lower(tok) in ("chances", "odds") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
+                and all(lower(c) == "the" for c in tok.children):  # "(the) odds are that S"
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
             reading = self.table.read(f"{lower(tok)} are", shown=_text(tok.doc, tok.i, tok.head.i + 1))
             if clause is None or reading is None:
@@ -412,7 +418,8 @@ class ClauseFinder:
             return None  # "nobody thought he would": a belief nobody holds
         if subj is not None and lower(subj) in ("i", "we") and tok.tag_ == "VBD":
             return None  # "what I thought would happen": the author's past belief
-        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None)
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and (
+            c.pos_ in ("VERB", "AUX") or any(lower(a) == "to" for a in c.children if a.dep_ == "aux"))), None)
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if clause is None and tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(lower(c) == "what" for c in tok.children):
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
@@ -594,6 +601,9 @@ class ClauseFinder:
             return True
         if dep == "prep" and lower(child) == "according":
             return True
+        if dep == "prep" and lower(child) == "in" and any(o.lemma_ in self.cues.view_nouns and any(lower(p) in ("of", "my", "our") for p in o.children)
+                                                          for o in child.children if o.dep_ == "pobj"):
+            return True  # "in the view of most diplomats": the source, not the proposition
         if dep in ("ccomp", "advcl", "conj") and child.lemma_ in self.cues.reporting_verbs and child.i > head.i:
             return True
         if dep == "dep" and child.lemma_ in self.cues.reporting_verbs:
