@@ -19,6 +19,7 @@ demo: $(STAMP)
 	mkdir -p demo
 	rm -f $(DB)
 	$(BIN)/detente analyze examples/corpus --db sqlite:///$(DB) --report demo/report.html || true
+	@echo "(examples/corpus/bad/ holds deliberately broken files: the errors above are expected)"
 	@echo "Report: $(CURDIR)/demo/report.html   (store: $(CURDIR)/$(DB))"
 
 test: $(STAMP)

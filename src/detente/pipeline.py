@@ -29,6 +29,7 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     read: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    top_dyads: list[dict] = field(default_factory=list)
     report: Path | None = None
 
     @property
@@ -47,6 +48,9 @@ class Summary:
         )
         if self.counts:
             console.print("store: " + ", ".join(f"{n} {k}" for k, n in self.counts.items()))
+        for d in self.top_dyads:
+            console.print(f"  {d['source']} → {d['target']}: {d['incidents']} incidents, {d['first']} to {d['last']}, "
+                          f"latest rung {d['rung'] if d['rung'] is not None else '-'}, {d['trend'] or 'no trend'}")
         if self.report:
             console.print(f"report: {self.report.resolve()}")
 
@@ -99,6 +103,8 @@ def analyze(sources: Sequence[str], store: Store, *, report: Path | None = None,
     summary.read = read_documents(store, extra_dirs=tuple(extra_dirs), n_process=n_process, progress=progress)
     build_ledgers(store, extra_dirs=tuple(extra_dirs))
     summary.counts = {t: store.count(t) for t in ("documents", "events", "incidents", "claims", "forecasts")}
+    from .analytics import dyads
+    summary.top_dyads = dyads(store, limit=5, extra_dirs=tuple(extra_dirs))
     if report:
         from .outputs.report import write_report
         summary.report = write_report(store, report)

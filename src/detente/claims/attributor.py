@@ -162,10 +162,9 @@ class Attributor:
             first_person = subject.root.lower_ in FIRST_PERSON_SUBJECTS
             if any(c.lower_ in ("no", "neither") for c in subject.root.children if c.dep_ == "det"):
                 continue  # "no group claimed the attack"
-            if not first_person and any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")
-                                        for c in verb.children):
+            if not first_person and _modal(verb):
                 continue  # "Tehran could say …" is no statement made
-            if any(c.dep_ == "neg" for c in verb.children) and not (first_person and settings.get("author")):
+            if _negated(verb) and not (first_person and settings.get("author")):
                 continue
             content = self._content(verb, settings, sent, page, first_person)
             if content is None:
@@ -179,6 +178,9 @@ class Attributor:
                         or not paragraph[0] <= speaker.start_char <= paragraph[1] or page.skipped(*paragraph):
                     continue
                 s_range = (speaker.start_char, speaker.end_char)
+                if content[0] < s_range[0] < content[1]:  # a misparsed subject inside its own content
+                    after = trim(sent.doc.text, verb.idx + len(verb.text), content[1])
+                    content = after if after[1] - after[0] > 3 else trim(sent.doc.text, content[0], s_range[0])
                 if first_person and speaker is subject:
                     s_range = (speaker.start_char, verb.idx + len(verb.text))
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
@@ -202,10 +204,15 @@ class Attributor:
             if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in self.carrying:
                 quoting = head.head  # "X quoted Y as saying", "Y was quoted as saying"
                 passive = [c for c in quoting.children if c.dep_ == "nsubjpass"]
-                if passive:
-                    return [self._phrase(passive[0])]
+                if passive:  # "Y was quoted (by X) as saying": Y, and X when named
+                    agents = [g for c in quoting.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                    return [self._phrase(passive[0])] + [self._phrase(a) for a in agents]
                 found += [self._phrase(c) for c in quoting.children if c.dep_ in ("nsubj", "dobj")]
                 return found
+            adjacent = _adjacent_subject(verb) if token is verb else None
+            if adjacent is not None:
+                found.append(self._phrase(adjacent))
+                break
             if token.dep_ not in INHERITING or head.i == token.i:
                 return []
             if token.dep_ == "advcl" and token.tag_ != "VBG":
@@ -310,6 +317,7 @@ class Attributor:
             dative = OBJECT_PRONOUN.match(sent.doc.text[found[0]:found[1]])
             if dative:
                 found = (found[0] + dative.end(), found[1])
+            found = _skip_that(text, found)
         quote = page.adjacent_quote(verb, sent) if found is None else page.quote_over(*found)
         if quote is not None:
             found = page.with_continuation(quote, sent, self._has_own_verb)
@@ -510,7 +518,10 @@ def _alternation(patterns: set[str], where: str) -> re.Pattern | None:
 
 
 def _skip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Content without a leading "that" or "only that" ("would say only that S")."""
     start, end = span
+    if text[start:start + 5].lower() == "only ":
+        start += 5
     if text[start:start + 5].lower() == "that ":
         start += 5
     return start, end
@@ -543,6 +554,48 @@ def _antecedent(relative_verb: Token) -> Token:
         else:
             break
     return head
+
+
+def _modal(verb: Token) -> bool:
+    """"could say", "might claim": no statement made. "will say" is one, and so is "would say only
+    that S" / "would only confirm S", the narrative past of what someone was willing to say."""
+    modals = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll")]
+    if not modals:
+        return False
+    limited = any(t.lower_ == "only" and t.i > modals[0].i for t in verb.doc[modals[0].i:verb.i + 3])
+    return not (limited and all(m.lower_ in ("would", "'d") for m in modals))
+
+
+def _negated(verb: Token) -> bool:
+    """"did not say", "neither confirmed nor denied" (also the second verb). A "not" cut off by a comma
+    ("Probably not, says X") answers a question and does not negate the saying."""
+    def own(token: Token) -> bool:
+        return any(c.dep_ == "neg" and not _comma_between(c, token) or c.dep_ == "preconj" and c.lower_ == "neither"
+                   for c in token.children)
+    return own(verb) or verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children) and own(verb.head)
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in a.doc[lo + 1:hi])
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A misparse: "S, a source at the ministry told Reuters" or "…, the minister, X, told a news conference"
+    with the noun phrase before the verb hung on S (apposition, conjunct) and the verb left without a
+    subject. The noun phrase that ends right before the verb and starts after a comma is the speaker."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+    found = None
+    for noun in [last, *last.ancestors]:
+        if noun.i >= verb.i or noun.right_edge.i != last.i or any(c.dep_ == "cc" for c in noun.children):
+            break  # past the phrase, or into a list the phrase ends
+        if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") \
+                and noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",":
+            found = noun  # the widest such phrase: "the minister, X" rather than "X"
+    return found
 
 
 def _contrast_mark(verb: Token) -> Token | None:

@@ -306,6 +306,8 @@ class Attributor:
         if pronoun in ("he", "she", "his", "her") and person or pronoun in ("it", "its") and not person \
                 or pronoun in ("they", "their"):
             return True
+        if self._speaks_for(who, subj):
+            return True
         speaker_text = " ".join(t.text for t in (who.reporter and subject(who.reporter) and subject(who.reporter).subtree or [])) \
             or (who.speaker.span.text if who.speaker.span else "")
         if speaker_text.lower() in PRONOUNS and who.speaker.actor is not None and who.speaker.actor.name:
@@ -322,6 +324,16 @@ class Attributor:
         if mine is None and who.speaker.kind == "official" and speaker_words & self.cues.own_side_nouns:
             return True  # "Saudi Arabia will not…", said "the kingdom's foreign minister"
         return mine == theirs
+
+    def _speaks_for(self, who: Attribution, subj: Token) -> bool:
+        """"Hamas will not disarm, its spokesman said", "the president will travel…, his office said":
+        a spokesman, office or aide of the subject itself announces its conduct."""
+        head = subject(who.reporter) if who.reporter is not None else None
+        if head is None or head.lemma_ not in self.cues.agent_words | self.cues.official_words:
+            return False
+        poss = next((lower(c) for c in head.children if c.dep_ == "poss" and lower(c) in ("its", "their", "his", "her")), None)
+        person = subj.ent_type_ == "PERSON" or subj.lemma_ in self.cues.person_words
+        return poss in ("its", "their") and not person or poss in ("his", "her") and person
 
     def _threat(self, text: str) -> bool:
         """An idiom of threat in ``text``; "*" in a listed idiom stands for up to three words."""

@@ -514,7 +514,9 @@ class ClauseFinder:
                 if c.dep_ in ("acomp", "attr", "advmod") and c.i != tok.i and c.i > tok.i:
                     toks = _expand([m for m in c.children if m.dep_ == "advmod"]) + [c]
                     reading = self.table.read(" ".join(lower(t) for t in toks), negated=negated(predicate),
-                                              shown=_text(tok.doc, toks[0].i, c.i + 1))
+                                              shown=_text(tok.doc, toks[0].i, c.i + 1)) \
+                        or self.table.read(_text(tok.doc, c.left_edge.i, c.right_edge.i + 1), negated=negated(predicate),
+                                           shown=_text(tok.doc, c.left_edge.i, c.right_edge.i + 1))  # "close to zero"
                     if reading is not None:
                         return reading
         valued = self._valued_at(tok) if tok.dep_ == "dobj" else None

@@ -48,6 +48,9 @@ def load_typer(cues: Cues, extra_dirs=()):
     typer = SpeakerTyper.load(extra_dirs)
 
     def kind(tokens: list[Token], head: Token, when=None, book=None) -> str:
+        polled = _polled(head, cues)
+        if polled is not None:
+            return kind(list(polled.subtree), polled, when, book)
         span = head.doc[tokens[0].i:tokens[-1].i + 1]
         try:
             found = typer.kind(span, book, when, None)[0]
@@ -65,6 +68,14 @@ def load_typer(cues: Cues, extra_dirs=()):
         return found
 
     return kind
+
+
+def _polled(head: Token, cues: Cues) -> Token | None:
+    """The people of "a poll of 40 specialists", whose kind is the forecaster's."""
+    if head.lemma_ not in cues.survey_words:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
 
 
 def _of_a_state(tokens: list[Token], head: Token) -> bool:
