@@ -178,9 +178,10 @@ class Attributor:
                         or not paragraph[0] <= speaker.start_char <= paragraph[1] or page.skipped(*paragraph):
                     continue
                 s_range = (speaker.start_char, speaker.end_char)
-                if content[0] < s_range[0] < content[1]:  # a misparsed subject inside its own content
-                    after = trim(sent.doc.text, verb.idx + len(verb.text), content[1])
-                    content = after if after[1] - after[0] > 3 else trim(sent.doc.text, content[0], s_range[0])
+                if content[0] < s_range[0] < content[1] and speaker.root.dep_ in ("appos", "conj"):
+                    # a misparsed subject (see _adjacent_subject) inside its own content
+                    later = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+                    content = token_range(later, sent) if later else trim(sent.doc.text, content[0], s_range[0])
                 if first_person and speaker is subject:
                     s_range = (speaker.start_char, verb.idx + len(verb.text))
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,

@@ -19,7 +19,7 @@ from .placement import Placer
 
 VIOLENT_ROOTS = ("18", "19", "20")
 GENERIC_VIOLENCE = ("kill", "n-attack", "destroy")  # consequences or summaries of an attack coded by a more specific rule
-MERGED_ROOTS = ("11", "12", "13", "18", "19", "20")
+MERGED_ROOTS = ("04", "11", "12", "13", "18", "19", "20")  # "flew to X and met Y" is one consultation
 DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
 
@@ -116,7 +116,8 @@ class Assembler:
         rule = frame.rule
         code = self._speech_code(frame)
         sources = self._sources(frame)
-        reciprocal = any(c.lower_ in ("other", "another") for c in frame.trigger.subtree if c.dep_ in ("dobj", "pobj"))
+        reciprocal = any(c.lower_ in ("other", "another") for c in frame.trigger.subtree if c.dep_ in ("dobj", "pobj")) \
+            or (len(sources) >= 2 and self._each(frame))
         parties = [a for _, a in self.placer.resolve_all(frame.participants)] if frame.participants else []
         if (rule.symmetric or rule.both_ways) and frame.target_slot in ("prep:between", "participants"):
             found = [a for _, a in self.placer.resolve_all(frame.targets)]
@@ -139,12 +140,18 @@ class Assembler:
         for s, t, c in pairs:
             if s.country == t.country and (s.sector == t.sector or s.country == "---" or not self._domestic(rule, c, s, t)):
                 continue
-            if joint and len(pairs) >= 2:
+            if (joint or rule.reverse) and len(pairs) >= 2:  # "X hosted Y; the two leaders signed…"
                 self.last_pair = (s, t)
             out.append(self._event(frame, reading, s, t, c, sent, self._confidence(frame)))
         if any(s.country == "---" for s, _, _ in pairs) and code[:2] in VIOLENT_ROOTS:
             self.pending += [e for e in out if e.source.country == "---"]
         return out
+
+    @staticmethod
+    def _each(frame: Frame) -> bool:
+        """"X and Y each released 300 prisoners": one act by each party toward the other."""
+        return any(c.lower_ in ("each", "both") and c.dep_ in ("advmod", "appos", "npadvmod", "det", "dep")
+                   for c in list(frame.trigger.children) + [t for s in frame.sources for t in s.children])
 
     @staticmethod
     def _domestic(rule, code: str, source: Actor, target: Actor) -> bool:

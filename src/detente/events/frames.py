@@ -67,6 +67,8 @@ class FrameFinder:
             return False
         if rule.has == "dobj" and not syntax.children(tok, "dobj"):
             return False
+        if rule.has == "ccomp" and not any(c.pos_ in ("VERB", "AUX") for c in syntax.children(tok, "ccomp")):
+            return False  # "denied that its troops had crossed"
         if rule.has == "pcomp" and not any(c.tag_ == "VBG" for c in syntax.children(tok, "xcomp", "ccomp", "dobj", "pcomp")):
             return False  # "denied supplying weapons"
         if rule.has == "name" and not any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") for o in syntax.objects(tok)):

@@ -171,6 +171,9 @@ class ModalityReader:
             toks += [t for c in trigger.children if c.dep_ in ("nummod", "compound", "amod", "prep", "npadvmod")
                      for t in c.subtree]
         for tok in toks:
+            if any(a.lower_ in ("since", "until", "till") and not a.is_ancestor(trigger)
+                   for a in tok.ancestors if a.i != anchor.i):
+                continue  # "for the first time since 2022": a comparison point, not the event's time
             if tok.like_num and len(tok.text) == 4 and tok.text.isdigit():
                 year = int(tok.text)
                 if 1900 < year < when.year and (when.year - year >= 2 or when.month > 3):

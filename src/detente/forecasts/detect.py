@@ -21,11 +21,12 @@ FUTURE = {"will", "'ll", "wo", "shall", "ll"}
 WOULD = {"would", "'d"}
 MODAL = {"could", "may", "might"}
 LIKELIHOOD = {"likely", "unlikely", "certain", "sure", "bound", "set", "poised", "due", "expected", "scheduled",
-              "possible", "probable", "improbable", "inevitable", "remote"}
+              "possible", "probable", "improbable", "inevitable", "remote", "doubtful"}
 TO_PREDICATES = {"likely", "unlikely", "certain", "sure", "bound", "set", "poised", "due", "expected", "scheduled",
                  "going"}
 CHANCE = {"chance", "chances", "odds", "possibility", "probability", "likelihood", "bet", "toss", "flip", "shot",
-          "toss-up", "tossup", "risk"}
+          "toss-up", "tossup", "risk", "doubt"}
+SURPRISE = {"surprised", "astonished", "amazed", "shocked", "stunned"}
 HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "surely", "certainly", "definitely", "undoubtedly",
                  "maybe", "inevitably", "almost", "very", "most", "highly", "quite", "all", "but", "nearly",
                  "virtually", "widely", "officially", "never"}
@@ -76,6 +77,13 @@ def subject(tok: Token) -> Token | None:
 
 def _passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the past tense with no future or modal auxiliary ("fired", "had fired", "did fire")."""
+    auxes = aux_words(verb)
+    return not any(a in FUTURE | WOULD | MODAL for a in auxes) and (
+        verb.tag_ == "VBD" or any(a in ("had", "did", "has", "have", "was", "were") for a in auxes) and verb.tag_ == "VBN")
 
 
 def _generic(subj: Token | None) -> bool:
@@ -222,6 +230,8 @@ class ClauseFinder:
         if lower(tok) not in TO_PREDICATES or lower(tok) == "going":
             return None
         holder = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+        if tok.dep_ == "conj" and lower(tok.head) == "all" and tok.head.head.lemma_ in LINKING:
+            holder = tok.head.head  # "X is all but certain to Y": the adjective hangs off "all"
         verb = next((c for c in list(tok.children) + list(holder.children) if c.dep_ in ("xcomp", "ccomp")
                      and c.pos_ in ("VERB", "AUX") and c.i > tok.i and any(lower(a) == "to" for a in c.children)), None)
         if verb is None:
@@ -243,6 +253,9 @@ class ClauseFinder:
         reading = (self.table.read(key, negated=neg, shown=_shown(phrase_toks, tok))
                    or self.table.read(lower(tok) if lower(tok) != "expected" else "expect", negated=neg,
                                       shown=_shown(phrase_toks, tok)))
+        after = self._phrase_after(holder) if holder.i < tok.i else None
+        if after is not None and (reading is None or len(after[0].phrase or "") > len(reading.phrase or "")):
+            reading = after[0]  # "all but certain"
         if reading is None:
             return None
         start, end = self._clause(holder)
@@ -348,11 +361,14 @@ class ClauseFinder:
             target = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")), None)
             if target is not None and target.lemma_ == "be" and not aux_words(target):
                 return None  # "a good chance he is right": a judgement about the present
+        if target is not None and target.pos_ in ("VERB", "AUX") and _past(target):
+            return None  # "no doubt that the regime fired the missile": a judgement about the past
         if target is None and tok.dep_ == "attr":
             subj = subject(tok.head)
             if subj is not None and subj.dep_ == "nsubj" and subj.pos_ in ("NOUN", "PROPN"):
                 return None  # "strikes are a real possibility": the noun-phrase rule reads it
-            target = next((c for c in tok.head.children if c.dep_ in ("csubj", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+            target = next((c for c in tok.head.children if (c.dep_ in ("csubj", "advcl", "ccomp") or c.dep_ == "dep" and c.i > tok.i)
+                           and c.pos_ in ("VERB", "AUX")
                            and not any(lower(m) in self.cues.condition_marks for m in c.children if m.dep_ == "mark")), None)
         if target is None:
             return None
@@ -377,14 +393,17 @@ class ClauseFinder:
             reading = self.table.read("would surprise me", negated=negated(tok), shown=_text(tok.doc, tok.i - 1, tok.i + 2))
             start, end = self._clause(clause)
             return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
-        if lower(tok) in ("surprised",) and tok.head.lemma_ == "be":
+        passive_be = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        if lower(tok) in SURPRISE and (tok.head.lemma_ == "be" or passive_be is not None):
+            holder = tok.head if tok.head.lemma_ == "be" else tok  # "I'd be surprised if", "I would be astonished if"
             clause = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ == "advcl"
                            and any(lower(m) == "if" for m in c.children if m.dep_ == "mark")), None)
             if clause is None:
                 return None
-            reading = self.table.read("surprised if", negated=negated(tok.head), shown=_text(tok.doc, tok.head.i, tok.i + 1))
+            first = tok.head.i if holder is not tok else passive_be.i
+            reading = self.table.read("surprised if", negated=negated(holder), shown=_text(tok.doc, first, tok.i + 1))
             start, end = self._clause(clause)
-            return Finding(start, end, clause, reading, tok.head, frame=tok.head, marker="frame")
+            return Finding(start, end, clause, reading, holder, frame=holder, marker="frame")
         if lower(tok) in ("chances", "odds") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" \
                 and all(lower(c) == "the" for c in tok.children):  # "(the) odds are that S"
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from .. import pipeline
+from ..knowledge import DataError
 from .common import DataOption, DbOption, err, open_store
 
 app = typer.Typer(help="Turn news about international crises into checkable evidence.", no_args_is_help=True,
@@ -43,7 +44,12 @@ _register()
 
 
 def main() -> None:
-    app()
+    """Entry point: a malformed knowledge file is one clear line and exit 2, not a traceback."""
+    try:
+        app()
+    except DataError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        raise SystemExit(2) from exc
 
 
 if __name__ == "__main__":
