@@ -2,7 +2,9 @@
 
 Runs ``detente claims --jsonl`` on claims_dev.jsonl (sentences) and claims_docs_dev.jsonl (whole
 articles) and prints the scorer's line for each, with the targets of the claims-ledger issue.
-Exits 0 without scoring when ../shared is not beside the checkout. Usage: python bench/claims_accuracy.py
+Further gold files (a held-out set written by someone else) are scored too, without targets.
+Exits 0 without scoring when ../shared is not beside the checkout.
+Usage: python bench/claims_accuracy.py [MORE_GOLD.jsonl ...]
 """
 from __future__ import annotations
 
@@ -23,14 +25,16 @@ def main() -> int:
         print(f"skipped: no scorer at {EVAL} (../shared is not beside the checkout)")
         return 0
     failed = False
-    for name, targets in SETS.items():
-        gold = EVAL / name
+    sets = {**{str(EVAL / name): targets for name, targets in SETS.items()}, **{arg: "" for arg in sys.argv[1:]}}
+    for name, targets in sets.items():
+        gold = Path(name)
         if not gold.is_file():
             print(f"skipped: {gold} is missing")
             continue
-        run = subprocess.run([sys.executable, str(EVAL / "score.py"), "claims", str(gold), "--min", *targets.split()],
+        limits = ["--min", *targets.split()] if targets else []
+        run = subprocess.run([sys.executable, str(EVAL / "score.py"), "claims", str(gold), *limits],
                              cwd=ROOT, capture_output=True, text=True)
-        print(f"{name}: {run.stdout.strip() or run.stderr.strip()[-500:]}")
+        print(f"{gold.name}: {run.stdout.strip() or run.stderr.strip()[-500:]}")
         failed |= run.returncode != 0
     return 1 if failed else 0
 

@@ -41,6 +41,8 @@ from .speakers import SpeakerMemory, SpeakerTyper
 
 VERSION = "1"
 SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<who>[^\n@]{2,80}?[ \t]*\(@\w+\))[^\n]*$", re.M)
+QUOTE_SIGNED = re.compile(r"^[ \t]*>?[ \t]*(?P<quote>[\"“][^\n]{10,}[\"”])[ \t]*[—–]{1,2}[ \t]*(?P<who>[^,(\n]{2,80}?)[ \t]*(?:[,(][^\n]*)?$", re.M)
+QUOTE_BLOCK = re.compile(r"^[ \t]*(?:>[ \t]*)?[\"“]")
 SUBJECT_DEPS = ("nsubj",)
 INHERITING = ("conj", "advcl", "xcomp")
 EMBEDDED = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
@@ -50,6 +52,8 @@ OBJECT_PRONOUN = re.compile(r"^(?:me|us|him|her|them)\s+(?=\S)", re.I)
 NESTING_VERBS = {"report"}
 CONTRAST = {"while", "whereas", "although", "though"}
 STATEMENT_FROM = re.compile(r"\b((?:[Ss]tatement|[Rr]eadout|[Mm]essage) (?:from|by)) (?P<who>[A-Z][^:\n]{2,80}?):\s")
+ELLIPTICAL = re.compile(r"^(?:it|they|he|she|we|that|this|so|not)(?:\s+(?:will|wo|would|can|could|is|are|does|do|did|"
+                        r"has|have|n't|not|so|be|happen|hold))*\W*$", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Z'./ -]{2,}(?:, [^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+")
 
 
@@ -152,8 +156,9 @@ class Attributor:
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
                 continue  # "is expected to", "was reported": no speaker
             before = sent.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-            if any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children) \
-                    or before is not None and before.lower_ == "what":
+            announced = _after_colon(verb, sent)  # "Here is what a former minister told us: S"
+            if announced is None and (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children)
+                                      or before is not None and before.lower_ == "what"):
                 continue  # "what it called a warning", "what it said was …": a name for something, not a statement
             speakers = self._speakers(verb)
             if not speakers:
@@ -166,7 +171,7 @@ class Attributor:
                 continue  # "Tehran could say …" is no statement made
             if _negated(verb) and not (first_person and settings.get("author")):
                 continue
-            content = self._content(verb, settings, sent, page, first_person)
+            content = announced or self._content(verb, settings, sent, page, first_person)
             if content is None:
                 continue
             paragraph = paragraph_of(sent.doc.text, verb.idx)
@@ -257,8 +262,13 @@ class Attributor:
             if t.i > head.i and (carried or speaking):
                 end = t.left_edge.i if speaking else t.i
                 break
+            if t.i > head.i and t.text == ":":  # "what a general told me: S" parsed with S under "general"
+                end = t.i
+                break
         start = head.left_edge.i
         doc = head.doc
+        inside = {t.i for t in tokens}
+        end = next((i for i in range(head.i + 1, end) if i not in inside), end)  # a gap: the verb itself
         while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
             end -= 1
         while start < head.i and (doc[start].is_punct or TIMESTAMP.match(doc[start].text)):
@@ -290,6 +300,8 @@ class Attributor:
                     found = _skip_that(sent.doc.text, after)
         elif settings.get("object") or first_person and settings.get("author"):
             found = self._object(verb, settings, sent)
+        if found is None and not settings.get("object"):
+            found = _clause_as_object(verb, sent)
         if found is None and settings.get("object"):
             # "reported tracking 76 aircraft", "denied carrying out", "claimed to have killed 20"
             verbal = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VBG"]
@@ -299,7 +311,7 @@ class Attributor:
         if found is None and first_person:
             found = previous_question(sent)
         if found is None:
-            found = self._inverted(verb, sent) or _before_speaker(verb, sent)
+            found = self._inverted(verb, sent) or _before_speaker(verb, sent) or _answer(verb, sent)
         if found is not None:
             text = sent.doc.text
             paragraph = paragraph_of(text, verb.idx)
@@ -319,6 +331,8 @@ class Attributor:
             if dative:
                 found = (found[0] + dative.end(), found[1])
             found = _skip_that(text, found)
+            if first_person and ELLIPTICAL.match(text[found[0]:sent.end_char]):
+                found = previous_question(sent) or found  # "Will X? I think it will.": the question's clause
         quote = page.adjacent_quote(verb, sent) if found is None else page.quote_over(*found)
         if quote is not None:
             found = page.with_continuation(quote, sent, self._has_own_verb)
@@ -477,6 +491,38 @@ class Attributor:
             span = doc.char_span(who0, name_end if name_end > who0 else who1, alignment_mode="expand")
             drafts.append(Draft((who0, who1), content, "signature", span))
             page.taken.append((block_start, m.end()))
+        for m in QUOTE_SIGNED.finditer(text):  # > “…” — a commander, in an audio message
+            if page.skipped(m.start(), m.end()):
+                continue
+            who0, who1 = m.start("who"), m.end("who")
+            span = doc.char_span(who0, who1, alignment_mode="expand")
+            if span is not None:
+                drafts.append(Draft((who0, who1), _unquoted(text, m.start("quote"), m.end("quote")), "signature", span))
+                page.taken.append((m.start(), m.end()))
+        return drafts + self._introduced_blocks(doc, page)
+
+    def _introduced_blocks(self, doc: Doc, page: Page) -> list[Draft]:
+        """A quote set off as its own paragraph after a line ending in a colon ("X's reply was defiant:",
+        "X sent me this analysis:"): the quote is the claim of the introducing sentence's subject."""
+        drafts = []
+        text = doc.text
+        for m in re.finditer(r":[ \t]*\n\s*\n?", text):
+            block = paragraph_of(text, m.end())
+            if not QUOTE_BLOCK.match(text[block[0]:block[1]]) or page.skipped(*block) or page.skipped(m.start(), m.start() + 1):
+                continue
+            intro = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+            if intro is None:
+                continue
+            begin = max(intro.sent.start_char, paragraph_of(text, m.start())[0])
+            subjects = [t for t in doc.char_span(begin, m.start(), alignment_mode="expand") or ()
+                        if t.dep_ == "nsubj" and begin <= t.head.idx < m.start()]
+            if not subjects or subjects[0].lower_ in FIRST_PERSON_SUBJECTS or subjects[0].lower_ in ("here", "this", "it", "there"):
+                continue
+            speaker = self._phrase(subjects[0])
+            if not self.typer.is_speaker(speaker) or page.in_quote(speaker.start_char):
+                continue
+            drafts.append(Draft((speaker.start_char, speaker.end_char), _unquoted(text, *block), "block quote", speaker))
+            page.taken.append(block)
         return drafts
 
     # -- memory of persons named as subjects --------------------------------------------------
@@ -541,6 +587,53 @@ def _before_speaker(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
             or not any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in doc[sent.start:left]):
         return None
     return trim(doc.text, start, comma.idx)
+
+
+def _clause_as_object(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """A misparse: "X say the North detonated sections of the road" with "sections" as the object of
+    "say" and the clause's verb as its modifier. A verb that takes no object reports a clause here."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    if not objects or verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return None
+    if not any(t.dep_ in ("amod", "acl") and t.tag_ in ("VBD", "VBN") and t.i < objects[0].i
+               and any(c.dep_ in ("nsubj", "npadvmod") for c in t.children) for t in objects[0].subtree):
+        return None
+    last = max((c.right_edge for c in verb.children if c.i > verb.i), key=lambda t: t.i)
+    return char_range(objects[0].left_edge, last, sent)
+
+
+def _after_colon(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """"what X told us: S" — the words after the colon that closes the verb's phrase, to the paragraph's end."""
+    doc = sent.doc
+    if not any(t.lower_ == "what" for t in doc[max(0, verb.i - 12):verb.i]):
+        return None
+    colon = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 5)] if t.text == ":"), None)
+    if colon is None:
+        return None
+    found = trim(doc.text, colon.idx + 1, paragraph_of(doc.text, colon.idx)[1])
+    return found if found[1] - found[0] > 3 else None
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A block's text without the quote marks (or "> ") around it."""
+    start, end = trim(text, start, end)
+    while start < end and text[start] in ">“\"' ":
+        start += 1
+    while end > start and text[end - 1] in "”\"' ":
+        end -= 1
+    return trim(text, start, end)
+
+
+def _answer(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """"Will X? Probably not, says Y.": a short verbless answer before the comma, after a question."""
+    doc = sent.doc
+    commas = [t for t in doc[sent.start:verb.i] if t.text == ","]
+    if not commas or sent.start == 0 or not doc[sent.start - 1].sent.text.rstrip().endswith("?"):
+        return None
+    head = doc[sent.start:commas[-1].i]
+    if not 0 < len(head) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in head):
+        return None
+    return trim(doc.text, head.start_char, commas[-1].idx)
 
 
 def _antecedent(relative_verb: Token) -> Token:

@@ -31,17 +31,32 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
+from ..ingest.boilerplate import boilerplate_spans
+from ..knowledge import DataError, files, read_yaml
 from ..store import Store, schema
+from .numbers import default_words
 
 SAME_PROPOSITION = 0.45
 CONFLICT_SIMILARITY = 0.5
 SAME_DAYS = 3
 NUMBER_TOLERANCE = 0.10
+REPORTING_AGREEMENT = 0.5
+REPORTING_DAYS = 3
+STORY_NAMES = 2
+CONDITIONAL = {"if", "unless", "whether"}
+PIECE_TERMS = 3
+CONFLICT_TERMS = 2
+CANDIDATE_TERMS = 3
+EVIDENCE_CHARS = 300
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "without", "neither", "nor", "n't", "cannot"}
 DENYING = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "refuted"}
 STOP = set("""a an the and or but if of in on at to for from by with as is are was were be been being has have had
@@ -148,8 +163,8 @@ def _groups(vectors: list[dict[str, float]], compatible) -> list[int]:
     return [find(i) for i in range(len(vectors))]
 
 
-def rebuild_ledger(store: Store) -> list[Record]:
-    """Recompute group, status and grade of every stored claim; return the sources' track records."""
+def rebuild_ledger(store: Store, *, window: int = REPORTING_DAYS, extra_dirs: Iterable = ()) -> list[Record]:
+    """Recompute group, status, evidence and grade of every stored claim; return the sources' track records."""
     claims, docs = schema.claims, schema.documents
     with store.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(select(claims)).mappings()]
@@ -178,9 +193,10 @@ def rebuild_ledger(store: Store) -> list[Record]:
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         members[root].append(i)
+    evidence = _reporting_evidence(store, rows, bags, documents, source, window, tuple(extra_dirs))
     status: dict[int, str] = {}
     for root, items in members.items():
-        status[root] = _status(items, rows, vectors, source)
+        status[root] = _status(items, rows, vectors, source, evidence)
     group_ids = {root: n for n, root in enumerate(sorted(members, key=lambda r: min(members[r])), 1)}
 
     tally: dict[str, Counter] = defaultdict(Counter)
@@ -191,18 +207,51 @@ def rebuild_ledger(store: Store) -> list[Record]:
     updates = []
     for i, row in enumerate(rows):
         root = roots[i]
-        others = {source(rows[j]["doc_id"]) for j in members[root]} - {source(row["doc_id"])}
+        others = {source(rows[j]["doc_id"]) for j in members[root]}
+        others |= {e["outlet_key"] for j in members[root] for e in evidence[j].get("corroborated_by", [])}
+        others -= {source(row["doc_id"])}
         credibility = _credibility(status[root], len(others), row, bags[i])
-        updates.append({"id": row["id"], "group_id": group_ids[root], "status": status[root],
-                        "grade": f"{letters[row['speaker_key'] or '']}{credibility}"})
+        extra = {k: v for k, v in (row["extra"] or {}).items() if k not in ("corroborated_by", "contradicted_by")}
+        for key, entries in evidence[i].items():
+            extra[key] = [{k: v for k, v in e.items() if k != "outlet_key"} for e in entries]
+        updates.append({"_id": row["id"], "group_id": group_ids[root], "status": status[root],
+                        "grade": f"{letters[row['speaker_key'] or '']}{credibility}", "extra": extra})
     with store.transaction() as conn:
-        for values in updates:
-            conn.execute(update(claims).where(claims.c.id == values["id"]).values(
-                group_id=values["group_id"], status=values["status"], grade=values["grade"]))
+        conn.execute(update(claims).where(claims.c.id == bindparam("_id")).values(
+            group_id=bindparam("group_id"), status=bindparam("status"), grade=bindparam("grade"),
+            extra=bindparam("extra")), updates)
     return track_records(store)
 
 
-def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str, float]], source) -> str:
+def _reporting_evidence(store: Store, rows: list[dict[str, Any]], bags: list[list[str]],
+                        documents: dict[str, Any], source, window: int, extra_dirs: tuple) -> list[dict[str, list]]:
+    """Per claim, the other outlets' sentences that corroborate or contradict it (``_evidence``)."""
+    judged = [i for i, row in enumerate(rows) if row["speaker_kind"] != "author" and bags[i]]
+    if not judged:
+        return [{} for _ in rows]
+    reporting = Reporting(ReportingWords.load(extra_dirs))
+    position: dict[str, int] = {}
+    docs = schema.documents
+    with store.engine.connect() as conn:
+        query = select(docs.c.id, docs.c.text, docs.c.date, docs.c.outlet, docs.c.duplicate_of)
+        for doc in conn.execute(query).mappings():
+            if doc["duplicate_of"] and doc["duplicate_of"] in documents:
+                continue  # a cross-post says what its original says, and counts as the original
+            position[doc["id"]] = len(reporting.doc_ids)
+            reporting.add(doc["id"], doc["text"] or "", doc["date"], source(doc["id"]), doc["outlet"] or "")
+    reporting.finish()
+    found: list[dict[str, list]] = [{} for _ in rows]
+    for i in judged:
+        doc_id = rows[i]["doc_id"]
+        original = (documents.get(doc_id) or {}).get("duplicate_of") or doc_id
+        found[i] = _evidence(reporting, rows[i], source(doc_id), position.get(original, position.get(doc_id)), window)
+    return found
+
+
+def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str, float]], source,
+            evidence: list[dict[str, list]]) -> str:
+    if any(evidence[i].get("contradicted_by") for i in items):
+        return "contradicted"
     for position, i in enumerate(items):
         for j in items[position + 1:]:
             a, b = rows[i], rows[j]
@@ -213,7 +262,9 @@ def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str
                 return "contradicted"
             if numbers_conflict(_values(a), _values(b)):
                 return "contradicted"
-    return "corroborated" if len({source(rows[i]["doc_id"]) for i in items}) >= 2 else "single-source"
+    outlets = {source(rows[i]["doc_id"]) for i in items}
+    outlets |= {e["outlet_key"] for i in items for e in evidence[i].get("corroborated_by", [])}
+    return "corroborated" if len(outlets) >= 2 else "single-source"
 
 
 def _values(row: dict[str, Any]) -> list[float]:
@@ -250,3 +301,248 @@ def track_records(store: Store) -> list[Record]:
         records.append(Record(named[0], entry["kinds"].most_common(1)[0][0], sum(c.values()),
                               c["corroborated"], c["contradicted"], reliability(c["corroborated"], c["contradicted"])))
     return sorted(records, key=lambda r: (-r.claims, r.speaker.lower()))
+
+
+# -- independent reporting: claims against the narration of other outlets --------------------
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[*]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Sen|Rep|Gov|St|No))\.$")
+_CLAUSE = re.compile(r";|:\s|\s[—–]\s|\s--\s|,\s*(?:and|but|while|whereas|although)\s+|\s(?:and|but)\s+that\s+")
+_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b|(?<=[\s-])[A-Z][a-z]+")
+CALENDAR = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+
+
+@dataclass(frozen=True)
+class ReportingWords:
+    """The word knowledge of ``ledger/words.yaml``: concepts to merge and narration words to ignore."""
+
+    concept: dict[str, str]
+    ignore: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def load(cls, extra_dirs: tuple[str | Path, ...] = ()) -> ReportingWords:
+        concept: dict[str, str] = {}
+        ignore: set[str] = set()
+        for path in files("ledger/words.yaml", extra_dirs):
+            data = read_yaml(path) or {}
+            if not isinstance(data, dict):
+                raise DataError(f"{path}: expected a mapping with concepts and ignore")
+            for key in data:
+                if key not in ("concepts", "ignore"):
+                    raise DataError(f"{path}: unknown key {key!r} (expected concepts, ignore)")
+            concepts = data.get("concepts") or {}
+            if not isinstance(concepts, dict):
+                raise DataError(f"{path}: concepts: expected a mapping of concept to word list")
+            for name, forms in concepts.items():
+                if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+                    raise DataError(f"{path}: concepts: {name}: expected a list of words")
+                concept.update({f.strip().lower(): str(name).lower() for f in forms})
+            listed = data.get("ignore") or []
+            if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+                raise DataError(f"{path}: ignore: expected a list of words")
+            ignore |= {w.strip().lower() for w in listed}
+        return cls(concept, frozenset(ignore))
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """Content words as in ``words``, narration words left out and concept forms merged."""
+        out = []
+        for w in WORD.findall(text.lower().replace("’", "'")):
+            w = w.strip("'-")
+            if w in STOP or w in NEGATIONS or w in self.ignore or len(w) < 3:
+                continue
+            if w in self.concept:
+                out.append(self.concept[w])
+            else:
+                out.append(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w)
+        return tuple(out)
+
+
+def name_set(text: str) -> set[str]:
+    """Actors and places a text names: capitalised words after the first, and acronyms (U.S. = US)."""
+    found = {m.group(0).replace(".", "").lower() for m in _NAME.finditer(text)}
+    return found - CALENDAR
+
+
+def sentences(text: str) -> list[str]:
+    """A cheap split into sentences (no parser): lines, then end punctuation before a capital."""
+    out: list[str] = []
+    for line in text.splitlines():
+        start = len(out)
+        for piece in _SENTENCE.split(line):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if len(out) > start and _ABBREVIATION.search(out[-1]):
+                out[-1] = f"{out[-1]} {piece}"  # "U.S. President", "Gen. Smith": not a sentence end
+            else:
+                out.append(piece)
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """The propositions a sentence or a claim conjoins ("S, and T", "S; T", "that S and that T");
+    a condition ("if S") states nothing and is left out."""
+    out = [c.strip(" ,.\"“”") for c in _CLAUSE.split(text) if c and c.strip(" ,.\"“”")]
+    return [c for c in out if c.split(None, 1)[0].lower() not in CONDITIONAL]
+
+
+@dataclass
+class Passage:
+    """One clause of a sentence of a stored document: where it is and what it says."""
+
+    doc: int
+    sentence: str
+    clause: str
+    whole: str  # the clause a comma piece belongs to, where its figures are read
+    terms: tuple[str, ...]
+    denying: bool
+
+
+@dataclass
+class Reporting:
+    """An inverted index over the clauses of the stored documents' sentences, keyed by term and day."""
+
+    words: ReportingWords
+    sources: list[str] = field(default_factory=list)
+    days: list[date | None] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    story: list[set[str]] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    postings: dict[str, dict[date | None, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    name_df: Counter = field(default_factory=Counter)
+
+    def add(self, doc_id: str, text: str, day: date | None, source: str, outlet: str) -> None:
+        doc = len(self.doc_ids)
+        self.doc_ids.append(doc_id)
+        self.days.append(day)
+        self.sources.append(source)
+        self.outlets.append(outlet)
+        split = sentences(_without(text, boilerplate_spans(text)))
+        names = set().union(*map(name_set, split))
+        self.story.append(names)
+        self.name_df.update(names)
+        for sentence in split:
+            denying = bool(set(re.findall(r"[a-z]+", sentence.lower())) & DENYING)
+            for clause, whole in _with_pieces(clauses(sentence), self.words):
+                terms = self.words.terms(clause)
+                if not terms:
+                    continue
+                unit = len(self.passages)
+                self.passages.append(Passage(doc, sentence, clause, whole, terms, denying))
+                for term in set(terms):
+                    self.postings[term].setdefault(day, []).append(unit)
+
+    def finish(self) -> None:
+        """Weights once every document is in: IDF over clauses, names common to most documents dropped."""
+        n = len(self.passages)
+        self.idf = {t: math.log((1 + n) / (1 + sum(map(len, by_day.values())))) + 1
+                    for t, by_day in self.postings.items()}
+        self.top_idf = math.log(1 + n) + 1
+        if len(self.doc_ids) >= 10:
+            common = {name for name, count in self.name_df.items() if count > len(self.doc_ids) / 2}
+            self.story = [names - common for names in self.story]
+        self.norms = [math.sqrt(sum((c * self.idf[t]) ** 2 for t, c in Counter(p.terms).items()))
+                      for p in self.passages]
+
+    def vector(self, terms: Iterable[str]) -> dict[str, float]:
+        return {t: c * self.idf.get(t, self.top_idf) for t, c in Counter(terms).items()}
+
+    def candidates(self, vector: dict[str, float], day: date | None, window: int) -> set[int]:
+        """Clauses sharing one of the claim's rarest terms, from documents within ``window`` days."""
+        rare = sorted(vector, key=lambda t: -self.idf.get(t, self.top_idf))[:CANDIDATE_TERMS]
+        found: set[int] = set()
+        for term in rare:
+            by_day = self.postings.get(term, {})
+            if day is None:
+                keys: Iterable = by_day
+            else:
+                keys = [day + timedelta(days=k) for k in range(-window, window + 1)] + [None]
+            for key in keys:
+                found.update(by_day.get(key, ()))
+        return found
+
+
+def _with_pieces(parts: list[str], words: ReportingWords) -> list[tuple[str, str]]:
+    """(piece, clause) pairs: each clause, and the comma-separated pieces of proposition size
+    (``PIECE_TERMS``) of a clause with commas: narration often runs on past the fact ("No one was
+    hurt in the blast, the third this month") and cosine would punish the run-on."""
+    out = []
+    for part in parts:
+        out.append((part, part))
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if len(pieces) > 1:
+            out += [(p, part) for p in pieces if len(words.terms(p)) >= PIECE_TERMS
+                    and p.split(None, 1)[0].lower() not in CONDITIONAL]
+    return out
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with boilerplate spans blanked out by line breaks, so offsets of sentences do not merge."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("\n")
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _evidence(reporting: Reporting, row: dict[str, Any], own_source: str, own_doc: int | None,
+              window: int) -> dict[str, list[dict[str, str]]]:
+    """Sentences of other independent outlets that agree with or contradict a claim, one per outlet."""
+    found: dict[str, dict[str, tuple[float, dict[str, str]]]] = {"corroborated_by": {}, "contradicted_by": {}}
+    day = reporting.days[own_doc] if own_doc is not None else None
+    story = reporting.story[own_doc] if own_doc is not None else set()
+    numbers = default_words()
+    for part in clauses(row["content_text"] or ""):
+        terms = reporting.words.terms(part)
+        if not terms:
+            continue
+        vector = reporting.vector(terms)
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        names = name_set(part)
+        predicate = set(reporting.words.terms(" ".join(
+            w for w in part.split() if not any(p[:1].isupper() for p in w.split("-")))))
+        polarity = negative(part, row["cue"] or "")
+        values: list[float] | None = None
+        for unit in reporting.candidates(vector, day, window):
+            passage = reporting.passages[unit]
+            source = reporting.sources[passage.doc]
+            if source == own_source or len(story & reporting.story[passage.doc]) < STORY_NAMES:
+                continue
+            other = reporting.days[passage.doc]
+            if day and other and abs((day - other).days) > window:
+                continue
+            counts = Counter(passage.terms)
+            dot = sum(w * counts[t] * reporting.idf[t] for t, w in vector.items() if t in counts)
+            similarity = dot / (norm * reporting.norms[unit]) if norm and reporting.norms[unit] else 0.0
+            if similarity < REPORTING_AGREEMENT:
+                continue
+            other_names = name_set(passage.clause)
+            if names and other_names and not names & other_names:
+                continue
+            if values is None:
+                values = [q.value for q in numbers.find(part)]
+            figures = [q.value for q in numbers.find(passage.whole)]
+            if values and not figures:
+                continue  # a figure is corroborated or contradicted only by a figure
+            conflict = negative(passage.clause, "denied" if passage.denying else "") != polarity \
+                or numbers_conflict(values, figures)
+            shared = set(terms) & set(passage.terms)
+            if not shared & predicate:
+                continue  # only names in common: the same actors, not the same proposition
+            if conflict and (len(shared) < CONFLICT_TERMS or names and not names & name_set(passage.sentence)):
+                continue  # a contradiction needs more: two shared terms, and the claim's actors named
+            side = found["contradicted_by" if conflict else "corroborated_by"]
+            if source not in side or side[source][0] < similarity:
+                text = passage.sentence if len(passage.sentence) <= EVIDENCE_CHARS \
+                    else passage.sentence[:EVIDENCE_CHARS - 1] + "…"
+                side[source] = (similarity, {"doc_id": reporting.doc_ids[passage.doc], "outlet_key": source,
+                                             "outlet": reporting.outlets[passage.doc], "text": text})
+    return {key: [entry for _, entry in sorted(side.values(), key=lambda e: -e[0])]
+            for key, side in found.items() if side}
