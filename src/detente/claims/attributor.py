@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import Parsed
+from ..nlp import Parsed, doc_text
 from ..records import Claim, Span, Speaker
 from ..knowledge import DataError
 from .lexicon import mappings, word_lists
@@ -100,7 +100,7 @@ class Attributor:
     def read(self, parsed: Parsed) -> list[Claim]:
         doc = parsed.doc
         when = parsed.record.date
-        text = doc.text
+        text = doc_text(doc)
         page = Page(text, find_quotes(text), boilerplate(text))
         memory = SpeakerMemory()
         claims: list[Claim] = []
@@ -126,7 +126,7 @@ class Attributor:
         return claims
 
     def _claim(self, doc: Doc, draft: Draft, when, memory: SpeakerMemory) -> Claim:
-        text = doc.text
+        text = doc_text(doc)
         s0, s1 = draft.speaker
         span = Span(s0, s1, text[s0:s1])
         if draft.author:
@@ -174,7 +174,7 @@ class Attributor:
             content = announced or self._content(verb, settings, sent, page, first_person)
             if content is None:
                 continue
-            paragraph = paragraph_of(sent.doc.text, verb.idx)
+            paragraph = paragraph_of(doc_text(sent.doc), verb.idx)
             for speaker in speakers:
                 # "…, a consultant in Caracas, who expects S": keyed to "who", typed as the consultant
                 typed = self._phrase(_antecedent(verb)) if relative and speaker is subject else speaker
@@ -186,7 +186,7 @@ class Attributor:
                 if content[0] < s_range[0] < content[1] and speaker.root.dep_ in ("appos", "conj"):
                     # a misparsed subject (see _adjacent_subject) inside its own content
                     later = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-                    content = token_range(later, sent) if later else trim(sent.doc.text, content[0], s_range[0])
+                    content = token_range(later, sent) if later else trim(doc_text(sent.doc), content[0], s_range[0])
                 if first_person and speaker is subject:
                     s_range = (speaker.start_char, verb.idx + len(verb.text))
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
@@ -235,7 +235,7 @@ class Attributor:
     def _inparagraph(self, phrase: SpacySpan, verb: Token) -> SpacySpan | None:
         """A subject the parser stretched over a paragraph break (a signature line above "Biden said"):
         the noun phrase of it that stands in the verb's paragraph."""
-        paragraph = paragraph_of(verb.doc.text, verb.idx)
+        paragraph = paragraph_of(doc_text(verb.doc), verb.idx)
         if paragraph[0] <= phrase.root.idx <= paragraph[1]:
             return phrase
         for token in phrase.root.subtree:
@@ -273,7 +273,7 @@ class Attributor:
             end -= 1
         while start < head.i and (doc[start].is_punct or TIMESTAMP.match(doc[start].text)):
             start += 1
-        para = paragraph_of(doc.text, head.idx)
+        para = paragraph_of(doc_text(doc), head.idx)
         while doc[start].idx < para[0]:
             start += 1
         while end - 1 > head.i and doc[end - 1].idx >= para[1]:
@@ -296,8 +296,8 @@ class Attributor:
             found = token_range(clauses + objects, sent)
             for carrier in self._carriers(verb):
                 if found[0] <= carrier.idx < found[1]:  # "reported, citing Y, that S": S without the aside
-                    after = trim(sent.doc.text, carrier.right_edge.idx + len(carrier.right_edge.text), found[1])
-                    found = _skip_that(sent.doc.text, after)
+                    after = trim(doc_text(sent.doc), carrier.right_edge.idx + len(carrier.right_edge.text), found[1])
+                    found = _skip_that(doc_text(sent.doc), after)
         elif settings.get("object") or first_person and settings.get("author"):
             found = self._object(verb, settings, sent)
         if found is None and not settings.get("object"):
@@ -313,7 +313,7 @@ class Attributor:
         if found is None:
             found = self._inverted(verb, sent) or _before_speaker(verb, sent) or _answer(verb, sent)
         if found is not None:
-            text = sent.doc.text
+            text = doc_text(sent.doc)
             paragraph = paragraph_of(text, verb.idx)
             found = (max(found[0], paragraph[0]), min(found[1], paragraph[1]))
             semicolon = text.find(";", found[0], found[1])
@@ -327,7 +327,7 @@ class Attributor:
             dateline = DATELINE.match(text[found[0]:found[1]])
             if dateline:
                 found = (found[0] + dateline.end(), found[1])
-            dative = OBJECT_PRONOUN.match(sent.doc.text[found[0]:found[1]])
+            dative = OBJECT_PRONOUN.match(doc_text(sent.doc)[found[0]:found[1]])
             if dative:
                 found = (found[0] + dative.end(), found[1])
             found = _skip_that(text, found)
@@ -345,7 +345,7 @@ class Attributor:
         """Clauses the parser hung on the verb that are really its content: same paragraph, and not a
         separate statement before a semicolon ("A said S; B estimated X")."""
         doc = verb.doc
-        paragraph = paragraph_of(doc.text, verb.idx)
+        paragraph = paragraph_of(doc_text(doc), verb.idx)
         kept = []
         for clause in clauses:
             if not paragraph[0] <= clause.idx <= paragraph[1]:
@@ -416,7 +416,7 @@ class Attributor:
                 continue
             speaker = self._phrase(objects[0])
             phrase_end = token.right_edge.idx + len(token.right_edge.text)
-            text = sent.doc.text
+            text = doc_text(sent.doc)
             paragraph = paragraph_of(text, token.idx)
             start, end = max(sent.start_char, paragraph[0]), min(sent.end_char, paragraph[1])
             if token.idx - start < 3:
@@ -435,7 +435,7 @@ class Attributor:
             if page.in_quote(start):
                 continue
             speaker = sent.doc.char_span(start, end, alignment_mode="expand")
-            content = trim(sent.doc.text, sent.start_char + m.end(), sent.end_char)
+            content = trim(doc_text(sent.doc), sent.start_char + m.end(), sent.end_char)
             if speaker is not None and content[1] - content[0] > 3:
                 drafts.append(Draft((start, end), content, m.group(1), speaker))
         return drafts
@@ -444,7 +444,7 @@ class Attributor:
     def _author(self, sent: SpacySpan, page: Page) -> list[Draft]:
         """The writer's own cues ("in my view, S"), and "in his view, S" keyed to the pronoun."""
         drafts = []
-        text = sent.doc.text
+        text = doc_text(sent.doc)
         for pattern, author in ((self.author_cue, True), (self.pronoun_view, False)):
             if pattern is None:
                 continue
@@ -476,7 +476,7 @@ class Attributor:
     # -- signed posts -------------------------------------------------------------------------
     def _signed_posts(self, doc: Doc, page: Page) -> list[Draft]:
         drafts = []
-        text = doc.text
+        text = doc_text(doc)
         for m in SIGNATURE.finditer(text):
             block_end = m.start()
             while block_end > 0 and text[block_end - 1] in " \t\n":
@@ -505,7 +505,7 @@ class Attributor:
         """A quote set off as its own paragraph after a line ending in a colon ("X's reply was defiant:",
         "X sent me this analysis:"): the quote is the claim of the introducing sentence's subject."""
         drafts = []
-        text = doc.text
+        text = doc_text(doc)
         for m in re.finditer(r":[ \t]*\n\s*\n?", text):
             block = paragraph_of(text, m.end())
             if not QUOTE_BLOCK.match(text[block[0]:block[1]]) or page.skipped(*block) or page.skipped(m.start(), m.start() + 1):
@@ -581,12 +581,12 @@ def _before_speaker(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
         return None
     left = subjects[0].left_edge.i
     doc = sent.doc
-    start = max(sent.start_char, paragraph_of(doc.text, verb.idx)[0])
+    start = max(sent.start_char, paragraph_of(doc_text(doc), verb.idx)[0])
     comma = doc[left - 1] if left > sent.start else None
     if comma is None or comma.text not in (",", "—") or not subjects[0].i < verb.i \
             or not any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in doc[sent.start:left]):
         return None
-    return trim(doc.text, start, comma.idx)
+    return trim(doc_text(doc), start, comma.idx)
 
 
 def _clause_as_object(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
@@ -610,7 +610,7 @@ def _after_colon(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
     colon = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 5)] if t.text == ":"), None)
     if colon is None:
         return None
-    found = trim(doc.text, colon.idx + 1, paragraph_of(doc.text, colon.idx)[1])
+    found = trim(doc_text(doc), colon.idx + 1, paragraph_of(doc_text(doc), colon.idx)[1])
     return found if found[1] - found[0] > 3 else None
 
 
@@ -633,7 +633,7 @@ def _answer(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
     head = doc[sent.start:commas[-1].i]
     if not 0 < len(head) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in head):
         return None
-    return trim(doc.text, head.start_char, commas[-1].idx)
+    return trim(doc_text(doc), head.start_char, commas[-1].idx)
 
 
 def _antecedent(relative_verb: Token) -> Token:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_text
 from .page import Page, paragraph_of, trim
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "promise"}
@@ -22,7 +23,7 @@ def token_range(tokens: list[Token], sent: SpacySpan) -> tuple[int, int] | None:
 
 def char_range(first: Token, last: Token, sent: SpacySpan) -> tuple[int, int]:
     """From ``first`` to ``last`` inclusive, kept inside the sentence and trimmed of punctuation."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start, end = first.idx, last.idx + len(last.text)
     return trim(text, max(start, sent.start_char), min(end, sent.end_char))
 
@@ -39,7 +40,7 @@ def that_clause(verb: Token, sent: SpacySpan, page: Page) -> tuple[int, int] | N
         if token.lower_ in (".", ";", "“", '"') or token.is_punct and token.text not in (","):
             return None
         if token.lower_ == "that" and (token.dep_ == "mark" or token.head.i > token.i) and not page.in_quote(token.idx):
-            return trim(doc.text, token.idx + 4, min(sent.end_char, paragraph_of(doc.text, token.idx)[1]))
+            return trim(doc_text(doc), token.idx + 4, min(sent.end_char, paragraph_of(doc_text(doc), token.idx)[1]))
     return None
 
 
@@ -53,7 +54,7 @@ def previous_question(sent: SpacySpan) -> tuple[int, int] | None:
         return None
     first = before[0]
     start = before.start_char + (len(first.text) + 1 if first.tag_ == "MD" or first.lemma_ in ("do", "be") else 0)
-    return trim(doc.text, start, before.end_char)
+    return trim(doc_text(doc), start, before.end_char)
 
 
 def next_sentence(sent: SpacySpan) -> SpacySpan | None:

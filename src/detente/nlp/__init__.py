@@ -47,3 +47,11 @@ def parse(
     stream = ((r.text, r) for r in records)
     for doc, record in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield Parsed(record, doc)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed doc, cached: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
