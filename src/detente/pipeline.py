@@ -62,6 +62,7 @@ def read_documents(store: Store, kinds: Sequence[str] = READERS, *, extra_dirs: 
     pending = [d for d in store.documents() if d.language == "en" and d.status != "non_english"
                and _needs(store, d.id, loaded)]
     records = [TextRecord(id=d.id, text=d.text, date=d.date) for d in pending]
+    writers = {d.id: d.author or d.outlet or d.id for d in pending}
     done = 0
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("reading", total=len(records))
@@ -69,7 +70,11 @@ def read_documents(store: Store, kinds: Sequence[str] = READERS, *, extra_dirs: 
             readings = {}
             for reader in loaded:
                 found = reader.read(parsed)
-                readings[reader.key] = (reader.version, [ROW[reader.key](r) for r in found])
+                rows = [ROW[reader.key](r) for r in found]
+                for row in rows:  # the author's own claims belong to the article's writer
+                    if row.get("speaker_key") and row.get("speaker_kind") == "author":
+                        row["speaker_key"] = f"author: {writers[parsed.record.id]}".lower()
+                readings[reader.key] = (reader.version, rows)
             store.save_readings(parsed.record.id, readings)
             done += 1
             bar.advance(task)

@@ -146,9 +146,14 @@ class SpeakerTyper:
     def type(self, span: SpacySpan, book: Any = None, when: date | None = None,
              memory: SpeakerMemory | None = None) -> Speaker:
         kind, actor = self.kind(span, book, when, memory)
-        if actor is None and kind == "named_person":
+        if kind == "named_person" and (actor is None or not actor.name):
+            # the first name in the phrase is the speaker ("X, who briefed Y"); the book knows
+            # that "Trump" and "President Donald Trump" are one person, so track records merge
             names = [e.text for e in span.ents if e.label_ == "PERSON"]
-            actor = Actor("---", text=span.text, name=names[-1] if names else span.text, kind="person")
+            name = names[0] if names else span.text
+            known = book.resolve(name, when) if book is not None else None
+            actor = known if known is not None and known.kind == "person" and known.name \
+                else Actor("---", text=span.text, name=name, kind="person")
         where = Span(span.start_char, span.end_char, span.text)
         description = span.text if kind == "anonymous" and span.root.pos_ != "PRON" else None
         return Speaker(kind=kind, span=where, actor=actor, description=description)
