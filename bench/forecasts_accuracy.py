@@ -3,8 +3,10 @@
 
 Runs `detente forecasts --jsonl` on ../shared/eval/forecasts_dev.jsonl (sentences) and
 forecasts_docs_dev.jsonl (whole articles) and prints score.py's metrics for each, with the
-targets of the "Forecast ledger" issue. Exits 0 and says so when ../shared is not beside the
-checkout; exits 1 when a target is missed.
+targets of the "Forecast ledger" issue. Held-out sets written independently of the dev sets
+(../heldout/forecasts*_heldout.jsonl), when present, are scored too and printed without
+targets: they tell whether a change generalises. Exits 0 and says so when ../shared is not
+beside the checkout; exits 1 when a dev target is missed.
 
 usage: python bench/forecasts_accuracy.py   (from the project root)
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
+HELDOUT = ROOT.parent / "heldout"
 TARGETS = {
     "forecasts_dev.jsonl": {"forecast_f1": 0.92, "probability_in_band": 0.95, "forecaster_kind_accuracy": 0.95,
                             "deadline_accuracy": 0.85},
@@ -30,8 +33,10 @@ def main() -> int:
         return 0
     exe = ROOT / ".venv" / "bin" / "detente"
     failed = False
-    for name, targets in TARGETS.items():
-        gold = EVAL / name
+    sets = [(EVAL / name, targets) for name, targets in TARGETS.items()]
+    sets += [(path, {}) for path in sorted(HELDOUT.glob("forecasts*_heldout.jsonl"))]
+    for gold, targets in sets:
+        name = gold.name
         with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as out:
             run = subprocess.run([str(exe), "forecasts", "--jsonl", str(gold)], stdout=out, stderr=subprocess.PIPE,
                                  text=True, cwd=ROOT)
@@ -39,9 +44,9 @@ def main() -> int:
                 print(f"{name}: detente forecasts failed: {run.stderr[-500:]}")
                 failed = True
                 continue
-            mins = [f"{k}={v}" for k, v in targets.items()]
+            mins = ["--min", *(f"{k}={v}" for k, v in targets.items())] if targets else []
             score = subprocess.run([sys.executable, str(EVAL / "score.py"), "forecasts", str(gold), "--pred", out.name,
-                                    "--min", *mins], capture_output=True, text=True, cwd=ROOT)
+                                    *mins], capture_output=True, text=True, cwd=ROOT)
         print(f"{name}: {score.stdout.strip()}")
         failed |= score.returncode != 0
     return 1 if failed else 0

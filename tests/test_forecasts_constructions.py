@@ -163,3 +163,68 @@ def test_certainty_about_ones_own_response_is_a_threat(read):
     text = ("Hezbollah's media chief Ali Rahal says the raids killed three fighters. "
             "In a recorded message he said Hezbollah's answer to the raids was \"inevitable\".")
     assert read(text) == []
+
+
+# -- phrasings ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, proposition, lo, hi", [
+    ("The coalition is all but certain to lose its majority.", "The coalition is all but certain to lose its majority", 0.9, 0.99),
+    ("There's little doubt the council will extend the mandate.", "the council will extend the mandate", 0.8, 0.97),
+    ("It is doubtful that the pipeline will reopen this winter.", "the pipeline will reopen this winter", 0.1, 0.4),
+    ("I would be astonished if the summit produced a joint text.", "the summit produced a joint text", 0.05, 0.3),
+])
+def test_more_words_of_likelihood(read, text, proposition, lo, hi):
+    f = one(read(text))
+    assert f.proposition.text == proposition and within(f, lo, hi)
+
+
+def test_certainty_about_a_past_event_is_no_forecast(read):
+    assert read("There is no doubt that the battalion shelled the village.") == []
+    assert read("There is a good chance the convoy was hit by a drone.") == []
+
+
+def test_the_official_refers_back_to_the_speaker_named_before(read):
+    text = ("A senior Turkish official, speaking on condition of anonymity, said Ankara had not been consulted. "
+            "The official said about 500 Turkish troops would stay at the border posts.")
+    assert read(text) == []  # its own side's deployment, announced
+    text = ("A senior Turkish official said the talks had stalled. The official said Moscow would probably "
+            "reject the proposal within days.")
+    f = one(read(text))
+    assert f.forecaster.kind == "anonymous" and f.proposition.text.startswith("Moscow would probably reject")
+
+
+# -- whole articles: paragraphs the parser runs together, credit lines ------------------------------------
+def test_speaker_is_found_in_its_own_paragraph(read):
+    text = ('> "We will hold every village we have taken." \u2014 a militia commander, in a voice message\n\n'
+            "A regional diplomat said the port would probably stay open until the end of the year.")
+    found = read(text)
+    f = next(f for f in found if "port" in f.proposition.text)
+    assert f.forecaster.kind == "anonymous" and f.forecaster.span.text == "A regional diplomat"
+
+
+def test_quote_credited_after_a_dash(read):
+    f = one(read('"The truce will collapse by Friday." \u2014 Leila Haddad, a Beirut-based analyst'))
+    assert f.forecaster.kind == "named_person" and f.forecaster.span.text == "Leila Haddad"
+
+
+@pytest.mark.parametrize("text, proposition, lo, hi", [
+    ("A renewed push on the capital cannot be ruled out, the envoy said.", "A renewed push on the capital", 0.1, 0.5),
+    ("I wouldn't rule out a snap election before the winter.", "a snap election before the winter", 0.1, 0.5),
+    ("The economy is on track to shrink this year, the fund said.", "The economy is on track to shrink this year", 0.65, 0.95),
+    ("The likelihood is that the cabinet will fall before the budget.", "the cabinet will fall before the budget", 0.55, 0.8),
+    ("There's every chance the border is reopened by June.", "the border is reopened by June", 0.7, 0.95),
+    ("In all probability the hearing will be postponed.", "In all probability the hearing will be postponed", 0.65, 0.95),
+])
+def test_possibilities_plans_and_likelihood_nouns(read, text, proposition, lo, hi):
+    f = one(read(text))
+    assert f.proposition.text == proposition and within(f, lo, hi)
+
+
+def test_live_blog_time_is_not_part_of_the_proposition(read):
+    found = read("09:15 A prisoner exchange is due to take place at the crossing on Friday, the mediators said.")
+    assert one(found).proposition.text == "A prisoner exchange is due to take place at the crossing on Friday"
+
+
+def test_conditional_threat_on_ones_own_side(read):
+    assert read('"If they shell our villages, their cities will burn," the defence minister told a rally.') == []
+    f = one(read("If the allies keep arming us, the invaders will lose, a Kyiv-based analyst said."))
+    assert f.proposition.text == "the invaders will lose"

@@ -19,7 +19,8 @@ from ..records import Forecast, Span, Speaker
 from .attribution import Attribution, Attributor, DocContext
 from .cues import Cues
 from .deadlines import Deadlines
-from .detect import ClauseFinder, Finding, lower, subject
+from .detect import ClauseFinder
+from .grammar import Finding, lower, subject
 from .phrases import PhraseTable
 from .questions import answered
 from .speakers import load_book, load_typer, side_finder

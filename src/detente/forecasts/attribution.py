@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Span, Speaker
 from .cues import Cues
-from .detect import FIRST_PERSON, Finding, lower, subject
+from .grammar import FIRST_PERSON, Finding, lower, paragraph, subject
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 QUOTES = "\"“”"
+DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*([^,;(\n]+)")
 SIGNATURE = re.compile(r"^\s*[—–-]\s*([^(\n]+?)\s*\(@\w+\)", re.M)
 
 
@@ -30,6 +31,7 @@ class Attribution:
     speaker: Speaker
     reporter: Token | None = None  # the verb of saying or belief, if any
     observer: bool = False  # the speaker comments on others (an analyst), so makes no pledges
+    antecedent: str | None = None  # what "the official" refers back to ("a senior U.S. official")
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Attributor:
         who = None
         if reporter is not None:
             who = subject(reporter) or self._inverted_subject(reporter)
+            if who is not None and paragraph(who) != paragraph(reporter):
+                who = _chunk_before(reporter)  # a parse run across a blank line took the last paragraph's noun
             if who is None and reporter.tag_ == "VBG":
                 who = self._matrix_subject(reporter)  # "X said A, adding that B"
             elif who is None and reporter.dep_ in ("conj", "xcomp", "advcl") and reporter.head.pos_ == "VERB":
@@ -202,7 +206,15 @@ class Attributor:
                 if tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
                         and not (quote[0] <= tok.idx <= quote[1]) and "\n" not in _between(doc.text, tok.idx, char):
                     return self._speaker(subject(tok), tok, ctx)
-        return self._introducer(quote, ctx)
+        return self._introducer(quote, ctx) or self._dash_credit(quote, ctx)
+
+    def _dash_credit(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
+        """A quote credited after a dash on its own line: '"…" — a rebel commander, in an audio message'."""
+        m = DASH_CREDIT.match(ctx.doc.text, quote[1] + 1)
+        span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="contract") if m else None
+        if span is None or len(span) == 0:
+            return None
+        return self._speaker(span.root, None, ctx)
 
     def _introducer(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
         """A quote set off in its own paragraph after "Maduro's reply was defiant:": who the lead-in names."""
@@ -213,7 +225,8 @@ class Attributor:
         if lead is None:
             return None
         sent = ctx.doc[lead.sent.start:lead.end]
-        verb = next((t for t in sent if t.lemma_ in self.cues.reporting_verbs and t.pos_ == "VERB" and subject(t) is not None), None)
+        verb = next((t for t in sent if t.lemma_ in self.cues.reporting_verbs and t.pos_ == "VERB"
+                     and subject(t) is not None), None)
         who = subject(verb) if verb is not None else subject(sent.root)
         if who is None or who.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -237,7 +250,8 @@ class Attributor:
             return Attribution(Speaker("author", Span(who.idx, who.idx + len(who), who.text)), reporter)
         phrase = self._phrase(who)
         span = Span(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), ctx.doc.text[phrase[0].idx:phrase[-1].idx + len(phrase[-1])])
-        full = [t for t in who.subtree]
+        lo, hi = paragraph(who)
+        full = [t for t in who.subtree if lo <= t.i < hi]
         words = {lower(t) for t in full}
         observer = bool(words & self.cues.observer_words)
         if lower(who) in PRONOUNS:
@@ -245,6 +259,9 @@ class Attributor:
             earlier = [s[0] for s in ctx.speakers if s[0] < who.idx]
             observer = observer or bool(earlier) and max(earlier) in ctx.observers  # "she added": the analyst named before
             return Attribution(Speaker(kind, span, Actor("---", text=span.text, name=name) if name else None), reporter, observer)
+        earlier = self._described_before(who, ctx)
+        if earlier is not None:  # "the official said", after "a senior U.S. official, speaking on condition…"
+            return Attribution(Speaker(earlier[1], span), reporter, observer or earlier[0] in ctx.observers, earlier[2])
         else:
             kind = self.type_speaker(full, who, ctx.when, self.book)
             if not any(s[0] == who.idx for s in ctx.speakers):
@@ -253,8 +270,18 @@ class Attributor:
                 ctx.observers.add(who.idx)
         return Attribution(Speaker(kind, span), reporter, observer)
 
+    def _described_before(self, who: Token, ctx: DocContext) -> tuple[int, str, str] | None:
+        """The speaker named earlier that "the official" / "the diplomat" (nothing more) refers back to."""
+        if who.lemma_ not in self.cues.agent_words or [lower(c) for c in who.children] != ["the"]:
+            return None
+        earlier = [s for s in ctx.speakers if s[0] < who.idx and s[2].lower().split()[-1:] in ([lower(who)], [who.lemma_])]
+        return max(earlier) if earlier else None
+
     def _phrase(self, who: Token) -> list[Token]:
-        toks = [t for t in who.subtree]
+        lo, hi = paragraph(who)
+        toks = [t for t in who.subtree if lo <= t.i < hi]
+        while len(toks) > 1 and toks[0].is_punct and toks[0].i < who.i:
+            toks.pop(0)  # "— Omar Saleh": the dash of a credit line
         out = []
         for t in toks:
             if t.i > who.i and (t.text == "," or lower(t) in ("who", "which", "that")):
@@ -279,14 +306,18 @@ class Attributor:
         low = prop_text.lower()
         if finding.frame is None and finding.marker in ("will", "would", "modal") and self._threat(low):
             return True
-        plain = finding.reading.plain or (finding.reading.phrase or "").lower() == "never"  # "will never": the plain future, negated
+        plain = finding.reading.plain or (finding.reading.phrase or "").lower() == "never"  # the plain future, negated
         certain = finding.reading.point >= 0.9  # "our response is inevitable": certainty about one's own conduct is a threat
+        if plain and finding.marker in ("will", "would") and who.speaker.kind != "author" and not who.observer \
+                and self._provoked(finding.head):
+            return True  # "if they strike us, they will regret it": a conditional threat
         if plain and finding.marker in ("will", "would") and finding.frame is None and any(
                 c.dep_ == "nsubj" and lower(c) == "i" for c in finding.head.children):
             return True  # "I will press him on it", "I'd go further": the writer's or speaker's own conduct
         if who.speaker.kind == "author" or not (plain or certain) and finding.marker != "modal" or finding.frame is not None:
             return False
-        subj = finding.head if finding.marker == "noun" else subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None
+        subj = finding.head if finding.marker == "noun" else \
+            subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None
         if subj is None and finding.head.dep_ == "conj":
             subj = subject(finding.head.head)  # "Ankara had not been consulted and would not feel bound"
         if subj is None:
@@ -312,6 +343,7 @@ class Attributor:
             or (who.speaker.span.text if who.speaker.span else "")
         if speaker_text.lower() in PRONOUNS and who.speaker.actor is not None and who.speaker.actor.name:
             speaker_text = who.speaker.actor.name  # "he said", after "Houthi spokesman Yahya Saree"
+        speaker_text = who.antecedent or speaker_text
         core = [t for t in subj.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.i != subj.i
                                                    for a in _path(t, subj))]
         theirs = self.side(" ".join(t.text for t in core), None)
@@ -324,6 +356,14 @@ class Attributor:
         if mine is None and who.speaker.kind == "official" and speaker_words & self.cues.own_side_nouns:
             return True  # "Saudi Arabia will not…", said "the kingdom's foreign minister"
         return mine == theirs
+
+    def _provoked(self, head: Token) -> bool:
+        """A condition on the speaker's own side ("if it rains on us", "if our ships are hit")."""
+        for c in head.children:
+            if c.dep_ == "advcl" and any(lower(m) in self.cues.condition_marks for m in c.children if m.dep_ == "mark") \
+                    and any(lower(t) in ("us", "we", "our") for t in c.subtree):
+                return True
+        return False
 
     def _speaks_for(self, who: Attribution, subj: Token) -> bool:
         """"Hamas will not disarm, its spokesman said", "the president will travel…, his office said":
@@ -384,3 +424,13 @@ def _segment(sent, prop: tuple[int, int]):
 
 def _between(text: str, a: int, b: int) -> str:
     return text[min(a, b):max(a, b)]
+
+
+def _chunk_before(verb: Token) -> Token | None:
+    """The noun right before ``verb`` in its own paragraph ("A diplomat said"), else the paragraph's
+    first noun ("An Indian official, speaking on condition of anonymity, told me")."""
+    lo, _ = paragraph(verb)
+    nouns = [t for t in verb.doc[lo:verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if nouns and nouns[-1].i == verb.i - 1:
+        return nouns[-1]
+    return nouns[0] if nouns else None

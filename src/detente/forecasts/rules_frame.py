@@ -1,0 +1,145 @@
+"""Rules for frames of belief: "I expect S", "X doubts S", "I'd be surprised if S", "my guess is that S",
+"don't expect S".
+
+Mixed into ``detect.ClauseFinder``, which supplies ``table``, ``cues`` and ``_clause``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .grammar import (
+    FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, lower, negated, span_text,
+    subject)
+from .phrases import Reading
+
+
+class FrameRules:
+    """Predicted clauses framed as someone's belief about the future."""
+
+    def _frame(self, tok: Token) -> Finding | None:
+        """"I expect S", "X expects Y to Z", "I doubt S", "I'd be surprised if S", "my guess is that S"."""
+        lemma = tok.lemma_
+        if lemma == "surprise" and any(lower(c) in ("me", "us") for c in tok.children if c.dep_ == "dobj") \
+                and any(a in WOULD for a in aux_words(tok)):
+            clause = next((c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i
+                           and any(lower(m) in ("if", "that") for m in c.children if m.dep_ == "mark")), None)
+            if clause is None:
+                return None
+            reading = self.table.read("would surprise me", negated=negated(tok), shown=span_text(tok.doc, tok.i - 1, tok.i + 2))
+            start, end = self._clause(clause)
+            return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
+        passive_be = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        if lower(tok) in SURPRISE and (tok.head.lemma_ == "be" or passive_be is not None):
+            holder = tok.head if tok.head.lemma_ == "be" else tok  # "I'd be surprised if", "I would be astonished if"
+            clause = next((c for c in list(tok.children) + list(tok.head.children) if c.dep_ == "advcl"
+                           and any(lower(m) == "if" for m in c.children if m.dep_ == "mark")), None)
+            if clause is None:
+                return None
+            first = tok.head.i if holder is not tok else passive_be.i
+            reading = self.table.read("surprised if", negated=negated(holder), shown=span_text(tok.doc, first, tok.i + 1))
+            start, end = self._clause(clause)
+            return Finding(start, end, clause, reading, holder, frame=holder, marker="frame")
+        if lower(tok) in ("chances", "odds", "likelihood", "probability") and tok.dep_ == "nsubj" \
+                and tok.head.lemma_ == "be" and all(lower(c) == "the" for c in tok.children):  # "the likelihood is that S"
+            clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
+            reading = self.table.read(f"{lower(tok)} {lower(tok.head)}",
+                                      shown=span_text(tok.doc, tok.left_edge.i, tok.head.i + 1))
+            if clause is None or reading is None:
+                return None
+            start, end = self._clause(clause)
+            return Finding(start, end, clause, reading, tok.head, frame=tok.head, marker="frame")
+        if tok.pos_ == "NOUN" and lemma in ("guess", "expectation", "bet", "reading", "view", "forecast", "prediction",
+                                              "judgement", "judgment", "assessment", "sense", "hunch") \
+                and any(lower(c) in ("my", "our") for c in tok.children) and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+            if clause is None:
+                return None
+            reading = self.table.read(f"my {lemma} is") or self.table.read("expect")
+            reading = reading.renamed(span_text(tok.doc, tok.left_edge.i, tok.head.i + 1))
+            out = []
+            for part in [clause] + [c for c in clause.children if c.dep_ == "conj" and subject(c) is not None]:
+                if part.tag_ == "VBD" or set(aux_words(part)) & {"was", "were", "had", "did"}:
+                    continue  # "my reading is that the statement was co-signed": about the past
+                start, end = self._clause(part)
+                out.append(Finding(start, end, part, reading, tok.head, frame=tok.head, marker="frame"))
+            return out
+        if lemma not in self.cues.frame_verbs or tok.pos_ not in ("VERB",) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return None
+        subj = subject(tok)
+        imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
+        if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
+            return None  # "Don't expect S": the writer's advice is the writer's forecast
+        if subj is not None and (lower(subj) in ("nobody", "none", "few") or any(lower(d) == "no" for d in subj.children)):
+            return None  # "nobody thought he would": a belief nobody holds
+        if subj is not None and lower(subj) in ("i", "we") and tok.tag_ == "VBD":
+            return None  # "what I thought would happen": the author's past belief
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and (
+            c.pos_ in ("VERB", "AUX") or any(lower(a) == "to" for a in c.children if a.dep_ == "aux"))), None)
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if clause is None and tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(lower(c) == "what" for c in tok.children):
+            clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
+            if clause is None or not self._future_marked(clause):
+                return None  # "what I doubt is that S": the pseudo-cleft's complement
+        if clause is not None:
+            if clause.dep_ == "ccomp" and not self._future_marked(clause) and lemma not in ("expect", "anticipate"):
+                return None
+            if any(lower(m) in ("whether", "if") for m in clause.children if m.dep_ == "mark"):
+                return None
+            start, end = self._clause(clause)
+            if obj is not None and obj.i < clause.i:
+                start = min(start, obj.left_edge.i)
+        elif obj is not None and lemma in ("expect", "anticipate", "predict", "forecast"):
+            start, end = obj.left_edge.i, obj.right_edge.i + 1
+            tail = [c for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > obj.i and lower(c) not in ("instead",)]
+            for c in tail:
+                end = max(end, c.right_edge.i + 1)
+            clause = obj
+        else:
+            return None
+        neg = negated(tok)
+        mods = [c for c in tok.children if c.dep_ == "advmod" and c.i < tok.i and lower(c) in ("very", "much", "seriously", "widely", "fully")]
+        key = " ".join([lower(m) for m in mods] + [lemma])
+        first_person = subj is not None and subj.i < tok.i and lower(subj) in ("i", "we")
+        shown = span_text(tok.doc, min([tok.i] + [m.i for m in mods] + ([subj.i] if first_person else [])), tok.i + 1)
+        reading = self.table.read(key, negated=neg, shown=shown) or self.table.read(lemma, negated=neg, shown=shown)
+        if reading is None:
+            return None
+        inner = self._inner_hedge(clause)
+        if inner is not None and not neg:
+            reading = inner
+        return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
+
+    def _ruled_out(self, tok: Token) -> Finding | None:
+        """"A second strike cannot be ruled out", "I wouldn't rule out a snap election": a possibility kept open."""
+        if tok.lemma_ != "rule" or not negated(tok) or not any(lower(c) == "out" for c in tok.children if c.dep_ == "prt"):
+            return None
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        target = passive or next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if target is None or target.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")])
+        reading = self.table.read("cannot be ruled out", shown=span_text(tok.doc, first, tok.i + 2))
+        start, end = target.left_edge.i, target.right_edge.i + 1
+        for c in tok.children:
+            if c.dep_ in ("prep", "npadvmod") and c.i > target.i:
+                end = max(end, c.right_edge.i + 1)  # "rule out a snap election before the winter"
+        return Finding(start, end, target, reading, tok, frame=None if passive is not None else tok, marker="noun")
+
+    def _inner_hedge(self, clause: Token) -> Reading | None:
+        if clause.pos_ not in ("VERB", "AUX"):
+            return None
+        for rule in (self._to_predicate, self._expletive):
+            for tok in clause.subtree:
+                if tok.head.i == clause.i or tok.i == clause.i:
+                    hit = rule(tok)
+                    if hit is not None and not hit.reading.plain:
+                        return hit.reading
+        return self._adverb_reading(clause)
+
+    def _future_marked(self, clause: Token) -> bool:
+        words = aux_words(clause)
+        if any(w in FUTURE | WOULD | MODAL for w in words) and "have" not in words:
+            return True
+        if clause.lemma_ == "go" and clause.tag_ == "VBG":
+            return True
+        return any(lower(c) in TO_PREDICATES | LIKELIHOOD and c.dep_ in ("acomp", "xcomp", "ccomp") for c in clause.children)
