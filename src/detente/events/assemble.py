@@ -18,7 +18,8 @@ from .modality import HAPPENED, Reading
 from .placement import Placer
 
 VIOLENT_ROOTS = ("18", "19", "20")
-GENERIC_VIOLENCE = ("kill", "n-attack", "destroy")  # consequences or summaries of an attack coded by a more specific rule
+# consequences or summaries of an attack coded by a more specific rule
+GENERIC_VIOLENCE = ("kill", "kill-irregular", "mass-killing", "n-attack", "destroy")
 MERGED_ROOTS = ("04", "11", "12", "13", "18", "19", "20")  # "flew to X and met Y" is one consultation
 DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
@@ -59,8 +60,44 @@ class Assembler:
                     and (frame.rule.pos == "verb" or frame.light is not None):
                 found += self._intent(frame, reading, sent)
             elif not frame.rule.intent:
-                found += self._coded(frame, reading, sent)
+                found += self._owned(self._coded(frame, reading, sent), reading)
+        found += self._imitations(sent, found)
         self._keep(found)
+
+    def _owned(self, events: list[Event], reading: Reading) -> list[Event]:
+        """"(X struck Y.) X's spokesman said its forces had targeted Y": an attack already told, now reported
+        by its own side, is that side's claim of responsibility (015), not a second attack."""
+        if reading.modality != "reported" or reading.speech_head is None:
+            return events
+        head = reading.speech_head
+        speakers = {a.country for _, a in self.placer.resolve_all(syntax.subjects(head))}
+        told = {self._key(e) for e in self.events}
+        info = self.book.cameo["015"]
+        return [replace(e, code="015", root="01", quad=info.quad, goldstein=info.goldstein, pattern=e.pattern + "+own")
+                if e.root in VIOLENT_ROOTS and e.source.country in speakers and self._key(e) in told else e
+                for e in events]
+
+    def _imitations(self, sent: SpacySpan, found: list[Event]) -> list[Event]:
+        """"Canada and Brazil followed suit": the latest act before the phrase, repeated by its subjects."""
+        verbs, words = self.book.cue("imitation_verbs"), self.book.cue("imitation_words")
+        out = []
+        for tok in sent:
+            if not (syntax.is_verb(tok) and syntax.lemma(tok) in verbs
+                    and any(syntax.lemma(c) in words for c in syntax.children(tok, "dobj", "advmod", "acomp"))):
+                continue
+            earlier = [e for e in found + self.events if e.trigger.start < tok.idx and e.modality in HAPPENED]
+            if not earlier:
+                continue
+            model = max(earlier, key=lambda e: e.trigger.start)
+            reading = self.coder.modality.read(tok, tok, self.when)
+            if reading.modality not in HAPPENED:
+                continue
+            subjects = syntax.subjects(tok) or self.finder._inherited_subjects(tok)
+            for _, actor in self.placer.resolve_all(subjects):
+                if actor.country not in ("---", model.source.country, model.target.country):
+                    out.append(replace(model, source=actor, modality=reading.modality, pattern="imitation",
+                                       trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text)))
+        return out
 
     def _keep(self, found: list[Event]) -> None:
         """One event per source–target and root (per 3-digit code for cooperation and yielding) in a sentence;
@@ -149,8 +186,9 @@ class Assembler:
 
     @staticmethod
     def _each(frame: Frame) -> bool:
-        """"X and Y each released 300 prisoners": one act by each party toward the other."""
-        return any(c.lower_ in ("each", "both") and c.dep_ in ("advmod", "appos", "npadvmod", "det", "dep")
+        """"X and Y each released 300 prisoners", "both agreed to…": one act by each party toward the other."""
+        words = ("each", "both") if frame.rule.symmetric else ("each",)
+        return any(c.lower_ in words and c.dep_ in ("advmod", "appos", "npadvmod", "det", "dep")
                    for c in list(frame.trigger.children) + [t for s in frame.sources for t in s.children])
 
     @staticmethod
@@ -159,8 +197,13 @@ class Assembler:
         return rule.domestic or code[:2] in DOMESTIC_ROOTS or code[:2] in VIOLENT_ROOTS + ("15", "16") \
             or bool({source.sector, target.sector} & {"REB", "OPP", "CVL"})
 
-    @staticmethod
-    def _pairs(frame: Frame, code: str, sources: list[Actor], targets: list[Actor], parties: list[Actor],
+    def _unilateral(self, frame: Frame) -> bool:
+        """"Putin declared a truce in Ukraine": one side's declaration, with no counterpart named, goes one way."""
+        preps = syntax.preps(frame.trigger)
+        return frame.light is not None and syntax.lemma(frame.light) in self.book.cue("unilateral_verbs") \
+            and not preps.get("with") and not preps.get("between")
+
+    def _pairs(self, frame: Frame, code: str, sources: list[Actor], targets: list[Actor], parties: list[Actor],
                joint: bool) -> list[tuple[Actor, Actor, str]]:
         """(source, target, code) triples: a joint act among its parties each way, else each source to each target."""
         rule = frame.rule
@@ -169,7 +212,7 @@ class Assembler:
         if joint and not targets and len(sources) >= 2:
             return [(a, b, code) for a in sources for b in sources if a is not b]
         pairs = [(s, t, code) for s in sources for t in targets]
-        if rule.both_ways:
+        if rule.both_ways and not (len(sources) == 1 and self._unilateral(frame)):
             pairs += [(t, s, code) for s in sources for t in targets]
         if rule.reverse:
             pairs += [(t, s, rule.reverse) for s in sources for t in targets]
@@ -177,16 +220,21 @@ class Assembler:
 
     def _sources(self, frame: Frame) -> list[Actor]:
         """Resolved sources; an unknown-country role ("police", "the parliament") takes the article's country."""
-        if any(self._pair_word(t) for t in frame.sources) and self.last_pair:
-            return list(self.last_pair)
+        if any(self._pair_word(t) for t in frame.sources):
+            pair = self.last_pair or self._latest_coordinated(frame.sources[0])
+            if pair:
+                return list(pair)
         out = []
         for tok, actor in self.placer.resolve_all(frame.sources):
-            if actor.kind == "place":  # a place does nothing: "a rocket attack near Kirkuk killed…"
-                continue
-            if actor.country == "---" and actor.kind not in ("person",):
-                if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in tok.children):
+            if actor.kind == "place" and syntax.lemma(tok) not in self.book.word_list("crowds"):
+                continue  # a place does nothing: "a rocket attack near Kirkuk killed…" ("residents of Lagos" do)
+            if actor.country == "---" and actor.kind not in ("person",) \
+                    and syntax.lemma(tok) not in self.book.word_list("irregulars"):  # "gunmen": unknown, not the article's
+                if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and not c.is_sent_start
+                       for c in tok.children):
                     continue  # "Western officials": a qualifier the book does not know, not the article's country
-                country = self.placer.memory.last_country(tok.i) or self._place_country(frame)
+                country = self.placer.memory.last_country(tok.i) or self._place_country(frame) \
+                    or self._place_country(frame, deep=True)
                 if country is None:
                     continue
                 actor = replace(actor, country=country)
@@ -194,6 +242,16 @@ class Assembler:
         if not out and frame.sources and syntax.lemma(frame.sources[0]) in self.book.word_list("irregulars"):
             out = [Actor("---", "REB", syntax.phrase(frame.sources[0]).text, kind="group")]
         return out
+
+    def _latest_coordinated(self, tok) -> tuple[Actor, ...]:
+        """"X expelled envoys from A and B after both governments…": the latest two actors named together."""
+        for head in reversed(tok.doc[max(tok.sent.start - 60, 0):tok.i]):
+            if not syntax.children(head, "conj"):
+                continue
+            found = [a for _, a in self.placer.resolve_all(syntax.with_conjuncts(head)) if a.country != "---"]
+            if len({a.country for a in found}) >= 2:
+                return tuple(found)
+        return ()
 
     @staticmethod
     def _pair_word(tok) -> bool:
@@ -212,7 +270,12 @@ class Assembler:
         for slot, toks in frame.options:
             if slot == "context":
                 break
-            found = [a for _, a in self.placer.resolve_all(toks, exclude)]
+            resolved = self.placer.resolve_all(toks, exclude)
+            if frame.rule.speech:  # "Iran condemned the attack on its broadcaster": the attacker is the target
+                acts = self.book.cue("anaphoric_acts")
+                resolved = [(t, a) for t, a in resolved if a.country not in (exclude, "---")
+                            or not {syntax.lemma(t), syntax.lemma(t.head.head)} & acts]
+            found = [a for _, a in resolved]
             if not (frame.rule.domestic or code[:2] in DOMESTIC_ROOTS):  # "sent its carrier group": not a target
                 found = [a for a in found if a.country != exclude or (sources[0].sector not in ("", a.sector))]
             known = [a for a in found if a.country != "---"]
@@ -254,10 +317,20 @@ class Assembler:
         tok = frame.trigger
         return tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj", "xcomp", "acl") and not syntax.subjects(tok)
 
-    def _place_country(self, frame: Frame) -> str | None:
+    def _place_country(self, frame: Frame, deep: bool = False) -> str | None:
+        """The country of a place named on the trigger ("in Tehran"); ``deep``: anywhere in its clause
+        ("fired at crowds chanting in Tehran"), for police or crowds with no country of their own."""
+        if deep:
+            for tok in frame.anchor.subtree:
+                if tok.ent_type_ == "GPE" and tok.dep_ == "pobj" \
+                        and tok.head.lower_ in ("in", "across", "outside", "throughout", "through"):
+                    country = self.placer.actors.place(syntax.phrase(tok).text)
+                    if country:
+                        return country
+            return None
         for tok in (frame.trigger, frame.anchor):
             for word, objs in syntax.preps(tok).items():
-                if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into"):
+                if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into", "through"):
                     for obj in objs:
                         country = self.placer.actors.place(" ".join(t.text for t in obj.subtree))
                         if country:
@@ -269,8 +342,8 @@ class Assembler:
         rule = frame.rule
         if rule.speech != "act" or rule.code[:2] not in ("03", "13") or frame.complement is None:
             return rule.code
-        if frame.complement.dep_ != "xcomp":
-            return rule.code
+        if frame.complement.dep_ != "xcomp" and not (rule.code[:2] == "13" and frame.complement.dep_ == "ccomp"):
+            return rule.code  # "warned that it would strike": a threat of force
         inner = self._inner_frame(frame)
         if inner is None:
             return rule.code

@@ -32,6 +32,23 @@ class Frame:
     complement: Token | None = None  # the clause a speech act or pledge is about
 
 
+def _many(obj: Token) -> bool:
+    """Whether a victims phrase counts a hundred or more ("1,200 civilians", "hundreds of villagers")."""
+    if syntax.lemma(obj) in ("hundred", "thousand", "million") and obj.tag_ == "NNS":
+        return True
+    for num in syntax.children(obj, "nummod"):
+        digits = num.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= 100 or num.lower_ in ("hundreds", "thousands", "thousand", "hundred"):
+            return True
+    return False
+
+
+def _unnamed_pair(between: list[Token]) -> bool:
+    """"between their rooms", "between the two capitals": one phrase that does not name the parties."""
+    return len(between) == 1 and any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("two", "both")
+                                     for c in between[0].children)
+
+
 class FrameFinder:
     def __init__(self, book: PatternBook):
         self.book = book
@@ -40,6 +57,10 @@ class FrameFinder:
     # -- rule matching ----------------------------------------------------------------------
     def match(self, tok: Token) -> Rule | None:
         lem = syntax.lemma(tok)
+        if tok.dep_ == "amod" and "-" in tok.text.strip("-"):  # "U.S.-brokered": the verb after the hyphen
+            return self._hyphenated(tok.lower_.rsplit("-", 1)[1])
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":  # "a Qatar-mediated truce", never "Iran-backed militias"
+            return self._hyphenated(tok.lower_) if syntax.children(tok, "npadvmod") else None
         if syntax.is_verb(tok):
             pos = "verb"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "ceasefire proposal" is a proposal
@@ -57,6 +78,16 @@ class FrameFinder:
                     return rule
         return None
 
+    def _hyphenated(self, tail: str) -> Rule | None:
+        """A cooperative act named by the participle of "X-brokered", "X-mediated", "X-hosted" (not a state
+        such as "Russian-occupied" or "Iran-backed"): a rule without constraints, never a speech act."""
+        for stem in (tail[:-2], tail[:-1], tail):  # brokered → broker, mediated → mediate
+            rules = [r for r in self.book.rules_for(stem, "verb") if not r.constraints and not r.has and not r.speech
+                     and self.book.cameo[r.code].quad <= 2]
+            if rules:
+                return rules[0]
+        return None
+
     def _fits(self, rule: Rule, tok: Token) -> bool:
         for key, words in rule.constraints.items():
             if not self._holds(key, words, tok):
@@ -67,11 +98,15 @@ class FrameFinder:
             return False
         if rule.has == "dobj" and not syntax.children(tok, "dobj"):
             return False
+        if rule.has == "many" and not any(_many(o) for o in syntax.objects(tok) + syntax.children(tok, "dep")):
+            return False  # "killed more than 500 civilians", "massacred hundreds of villagers"
         if rule.has == "ccomp" and not any(c.pos_ in ("VERB", "AUX") for c in syntax.children(tok, "ccomp")):
             return False  # "denied that its troops had crossed"
         if rule.has == "pcomp" and not any(c.tag_ == "VBG" for c in syntax.children(tok, "xcomp", "ccomp", "dobj", "pcomp")):
             return False  # "denied supplying weapons"
-        if rule.has == "name" and not any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") for o in syntax.objects(tok)):
+        if rule.has == "name" and not any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them")
+                                          or syntax.lemma(o) in self.book.word_list("people_or_states")
+                                          for o in syntax.objects(tok)):  # "called his Chinese counterpart"
             return False
         if rule.has == "name" and self._has_predicate(tok):  # "called it an assassination"
             return False
@@ -81,28 +116,48 @@ class FrameFinder:
 
     def _holds(self, key: str, words: frozenset[str], tok: Token) -> bool:
         if key == "particle":
-            return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in tok.children)
+            return any((c.dep_ in ("prt", "advmod", "prep", "oprd", "acomp")
+                        or (c.pos_ == "ADJ" and c.dep_ in ("advcl", "ccomp", "xcomp"))) and c.lower_ in words
+                       for c in tok.children) \
+                or any(o.lower_ in words for objs in syntax.preps(tok).values() for o in objs)  # "set X in Y ablaze"
         if key == "prep":
-            return any(p in words for p in syntax.preps(tok))
+            return any(p in words for p in self._preps(tok))
         if key == "object":
             if tok.pos_ == "NOUN":
                 objs = syntax.preps(tok).get("of", [])
             else:
-                objs = syntax.objects(tok)
+                objs = syntax.objects(tok) + syntax.children(tok, "dative")  # "gave the envoy 72 hours"
                 objs += [o for c in syntax.children(tok, "ccomp") for o in syntax.objects(c)]
                 objs += [c for o in list(objs) for c in syntax.children(o, "appos")]  # "X, a car carrier"
                 objs += [p for o in list(objs) for w, ps in syntax.preps(o).items() if w in ("of", "in") for p in ps]
             return any(self._lemma_in(o, words) for o in objs)
         if key == "pobj":
-            return any(self._lemma_in(o, words) for objs in syntax.preps(tok).values() for o in objs)
+            return any(self._lemma_in(o, words) for objs in self._preps(tok).values() for o in objs)
         if key == "subject":
             subj = syntax.subjects(tok) or self._inherited_subjects(tok)
             return bool(subj) and self._lemma_in(subj[0], words)
         if key == "complement":
-            return any(syntax.lemma(c) in words for c in syntax.children(tok, "xcomp", "ccomp"))
+            return any(syntax.lemma(c) in words for c in self._complements(tok))
         if key == "modifier":
             return any(self._word_in(m, words) for m in syntax.modifiers(tok))
         return False
+
+    @staticmethod
+    def _preps(tok: Token) -> dict[str, list[Token]]:
+        """The verb's prepositional phrases, and those the parser hung on its direct object
+        ("fired 90 rounds into the sea": "into" is the firing's)."""
+        found = dict(syntax.preps(tok))
+        if syntax.is_verb(tok):
+            for obj in syntax.children(tok, "dobj"):
+                for word, objs in syntax.preps(obj).items():
+                    found.setdefault(word, objs)
+        return found
+
+    @staticmethod
+    def _complements(tok: Token) -> list[Token]:
+        """Clauses a verb governs, with a purpose-like infinitive ("gave him 72 hours to leave")."""
+        return syntax.children(tok, "xcomp", "ccomp") + [
+            c for c in syntax.children(tok, "advcl") if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
     def _lemma_in(self, tok: Token, words: frozenset[str]) -> bool:
         """The head's lemma, or a compound/adjective of it ("ballistic missiles", "air strikes")."""
@@ -125,7 +180,15 @@ class FrameFinder:
 
     def _verb_frame(self, tok: Token, rule: Rule) -> Frame:
         frame = Frame(tok, rule, tok)
-        frame.sources = syntax.subjects(tok) or self._inherited_subjects(tok)
+        if tok.dep_ == "amod":  # "a Qatar-mediated truce", "a U.S.-brokered deal": the agent sits in the modifier
+            frame.sources = syntax.children(tok, "npadvmod") or ([tok] if "-" in tok.text else [])
+            frame.anchor = syntax.clause_head(tok.head)
+            frame.targets, frame.target_slot = self._targets(tok, rule.target or self._default_slots(rule), frame)
+            return frame
+        own_patient = any(c.dep_ == "nsubjpass" for c in tok.children)  # "rockets were fired": no agent named
+        frame.sources = syntax.subjects(tok) or ([] if own_patient else self._inherited_subjects(tok))
+        if not frame.sources and self._with_clause(tok):  # "with an Omani minister shuttling between…"
+            frame.sources = [tok.head]
         comps = syntax.children(tok, "xcomp", "ccomp") or [c for c in syntax.children(tok, "dobj", "pcomp") if c.tag_ == "VBG"]
         frame.complement = comps[0] if comps else None
         slots = rule.target or self._default_slots(rule)
@@ -137,10 +200,13 @@ class FrameFinder:
     def _noun_frame(self, tok: Token, rule: Rule) -> Frame:
         anchor = syntax.clause_head(tok)
         frame = Frame(tok, rule, anchor)
-        head = tok.head
+        carrier = tok  # "carried out a wave of strikes": the measure word carries the event noun
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and syntax.lemma(tok.head.head) in self.book.cue("event_measures"):
+            carrier = tok.head.head
+        head = carrier.head
         light = None
         light_verbs = self.light_verbs | rule.light
-        if tok.dep_ in ("dobj", "nsubjpass") and syntax.lemma(head) in light_verbs:
+        if carrier.dep_ in ("dobj", "nsubjpass") and syntax.lemma(head) in light_verbs:
             light = head
         elif tok.dep_ == "pobj" and head.head.i != head.i and syntax.lemma(head.head) in light_verbs \
                 and head.lower_ in ("to", "on") and syntax.is_verb(head.head):
@@ -212,6 +278,8 @@ class FrameFinder:
                 if not found:  # "missiles at Ukraine", "membership of NATO": on the verb's object
                     inner = syntax.objects(tok) + [o for objs in preps.values() for o in objs]
                     found = [o for i in inner for o in syntax.preps(i).get(slot[5:], [])]
+                if slot == "prep:between" and _unnamed_pair(found):
+                    found = []  # "between their rooms", "between the two capitals": the parties are elsewhere
             elif slot == "ccomp_subject":
                 found = [s for c in syntax.children(tok, "ccomp") for s in syntax.children(c, "nsubj", "nsubjpass")]
             elif slot == "complement":
@@ -240,16 +308,25 @@ class FrameFinder:
     def _participants(self, tok: Token) -> list[Token]:
         """Parties of a joint act: "between X and Y", or the governing clause's subject and object."""
         for obj in syntax.objects(tok) + [o for objs in syntax.preps(tok).values() for o in objs]:
-            between = syntax.preps(obj).get("between")
-            if between:
+            between = syntax.preps(obj).get("between", [])
+            if between and not _unnamed_pair(between):
                 return between
+        if tok.dep_ == "amod":  # "a Qatar-mediated truce": the parties of the truce
+            return self._participants(tok.head)
         clause = tok if syntax.is_verb(tok) else syntax.clause_head(tok)
+        if (clause.dep_ == "pcomp" and clause.head.lower_ == "with") or self._with_clause(clause):
+            clause = syntax.clause_head(clause.head)  # "met…, with Oman chairing": the meeting's parties
         if clause.i == tok.i and tok.dep_ == "acl":  # "a ceremony hosted by X": the parties of the ceremony's clause
             clause = syntax.clause_head(tok.head)
         parties = syntax.subjects(clause) or self._inherited_subjects(clause)
         if clause.i != tok.i:
             parties = parties + [o for o in syntax.objects(clause) if o.pos_ in ("PROPN", "NOUN") and o.i != tok.i]
         return parties
+
+    @staticmethod
+    def _with_clause(tok: Token) -> bool:
+        """"…, with X doing Y" parsed as a participle on the object of "with"."""
+        return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with"
 
     def _pp_chain_subjects(self, noun: Token, violent: bool) -> list[Token]:
         """"(Ukraine ...) after hours of talks with X": a noun in prepositional phrases takes the verb's subject.
@@ -278,12 +355,18 @@ class FrameFinder:
                 objs = [o for o in syntax.children(head, "dobj") if o.pos_ in ("PROPN", "NOUN", "PRON")]
                 if objs and syntax.lemma(head) in self.book.cue("control_verbs"):
                     return syntax.with_conjuncts(objs[0])  # "ordered his troops to withdraw"
-            if tok.dep_ == "acl" and tok.tag_ == "VBD":  # "as protesters massed": a clause parsed as a modifier
+            if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG"):  # "as protesters massed", "crowds chanting…"
                 return [head]
             if tok.dep_ == "ccomp":  # "said Trump, in a call, thanked X": a parse that hangs the subject on "said"
                 objs = [o for o in syntax.children(head, "dobj") if o.i < tok.i and o.pos_ == "PROPN"
                         and syntax.lemma(head) == "say"]
                 return syntax.with_conjuncts(objs[0]) if objs else []
+            if tok.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX") and tok.i > head.i:  # ", a day after promising…"
+                subj = syntax.subjects(head)
+                if subj:
+                    return subj
+                tok = head
+                continue
             if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "pcomp" and head.dep_ == "prep"):
                 if tok.dep_ == "pcomp":
                     head = head.head

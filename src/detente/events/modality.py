@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from . import syntax
+from .dates import MONTHS, RELATIVE, WEEKDAYS
 from .patterns import PatternBook
 
 HAPPENED = ("asserted", "reported")
@@ -65,14 +66,23 @@ class ModalityReader:
             if edge == "advcl" and found is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
                     and not detached:
                 found = ("future", f"purpose clause '{node.text}'")
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and found is None and not detached \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                found = ("future", f"'{node.head.text} to {node.text}': what it is for")  # "an agreement to restore ties"
             head = node.head
             if head.i == node.i:
                 break
             edge = node.dep_
             if edge == "conj" and any(c.dep_ in syntax.SUBJECTS for c in node.children):
+                if found is None and not self._dated(node):  # "In 2014 X overran Y, and within days Z bombed…"
+                    found = self._background(head, head, when, own_subtree=False)
                 break  # an independent coordinated clause: its own modality
             if edge in ("relcl", "acl", "appos") and node.i != anchor.i:
                 detached = True
+            if edge == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text == "," \
+                    and head.dep_ == "xcomp" and speech_kind(node) is None:
+                node, edge = sent.root, None  # "agreed to cede X, prompting Y to…": a result of the whole act
+                continue
             if edge == "advcl" and node.i == anchor.i and node.tag_ == "VBG" and speech_kind(node) == "act":
                 detached = True  # "..., accusing Israel of ...": the accusation is made whatever the head's mood
             kind = speech_kind(head)
@@ -89,7 +99,8 @@ class ModalityReader:
                 continue
             if edge in ("xcomp", "ccomp", "acomp") and syntax.lemma(head) in self.cue("predictive") and found is None:
                 found = ("future", f"planned or predicted by '{head.text}'")
-            if edge in ("xcomp", "ccomp", "conj", "dobj") and syntax.lemma(head) in self.cue("cancelling") and found is None:
+            if (edge in ("xcomp", "ccomp", "dobj") or (edge == "conj" and not syntax.is_verb(node))) \
+                    and syntax.lemma(head) in self.cue("cancelling") and found is None:  # not "suspended X and ordered Y"
                 found = ("negated", f"called off by '{head.text}'")
             if edge in ("pobj", "pcomp") and head.lower_ == "without" and found is None:
                 found = ("negated", "under 'without'")
@@ -182,6 +193,17 @@ class ModalityReader:
             if c.dep_ == "advmod" and c.lower_ == "ago":
                 return ("background", "'ago'")
         return None
+
+    @staticmethod
+    def _dated(clause: Token) -> bool:
+        """Whether a clause names its own day, month or year."""
+        for c in clause.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod"):
+                for t in c.subtree:
+                    if t.lower_ in WEEKDAYS or t.lower_[:3] in MONTHS and t.pos_ == "PROPN" \
+                            or (t.text.isdigit() and len(t.text) == 4) or t.lower_ in RELATIVE:
+                        return True
+        return False
 
     def _negated(self, tok: Token) -> bool:
         return any(c.dep_ == "neg" for c in tok.children)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..knowledge import DataError, files, read_tsv, read_yaml, require
+from . import syntax
 
 CONSTRAINTS = ("particle", "prep", "object", "pobj", "subject", "complement", "modifier")
 SLOTS = ("dobj", "dative", "ccomp_subject", "complement", "context", "participants")
@@ -106,13 +107,17 @@ def load(extra_dirs: Iterable[str | Path] = ()) -> PatternBook:
         for name, words in (doc.get("lists") or {}).items():
             lists[name] = lists.get(name, frozenset()) | _words(words, f"{path}: lists.{name}")
         for name, words in doc.items():
-            if name in ("version", "lists", "rules", "sector_nouns", "intent_codes"):
+            if name in ("version", "lists", "rules", "sector_nouns", "intent_codes", "lemma_fixes"):
                 continue
             if isinstance(words, list):
                 cues[name] = cues.get(name, frozenset()) | _words(words, f"{path}: {name}")
             elif isinstance(words, dict):  # grouped cues: pronouns: {person: [...], ...}
                 for sub, items in words.items():
                     cues[sub] = cues.get(sub, frozenset()) | _words(items, f"{path}: {name}.{sub}")
+        for wrong, right in (doc.get("lemma_fixes") or {}).items():
+            if not isinstance(right, str):
+                raise DataError(f"{path}: lemma_fixes.{wrong}: expected one lemma, got {right!r}")
+            syntax.LEMMA_FIXES[str(wrong).lower()] = right.lower()
         for root, code in (doc.get("intent_codes") or {}).items():
             intents[str(root)] = str(code)
         for sector, words in (doc.get("sector_nouns") or {}).items():

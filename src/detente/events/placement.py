@@ -76,6 +76,8 @@ def _kind_fits(word: str, actor: Actor) -> bool:
         return actor.kind == "group" or actor.sector == "REB"
     if word in states:
         return actor.kind in ("country", "body") and actor.sector in ("", "GOV")
+    if word == "junta":  # a military government: the state or its armed forces
+        return actor.kind in ("country", "body") and actor.sector in ("", "GOV", "MIL")
     if word in {"army", "military"}:
         return actor.sector == "MIL"
     if word in {"alliance", "bloc"}:
@@ -116,7 +118,7 @@ class Placer:
         if actor is not None and actor.kind == "place":
             actor = replace(actor, sector=self._sector(tok, ""))
         if actor is None:
-            actor = self._through_modifiers(tok, depth)
+            actor = self._through_modifiers(tok, depth, exclude)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         if (actor is None or actor.country == "---") and definite and lem in self.book.cue("role_references"):
             actor = self.memory.recall(lem, self.book, tok.i, exclude) or actor
@@ -126,7 +128,8 @@ class Placer:
                 if owner is not None:
                     actor = replace(actor, country=owner.country)
         for appos in syntax.children(tok, "appos"):  # "the Galaxy Leader, a car carrier operated by a Japanese firm"
-            if actor is None or actor.country == "---":
+            named_vessel = tok.pos_ == "PROPN" and syntax.lemma(appos) in self.book.word_list("vessels")
+            if actor is None or actor.country == "---" or named_vessel:  # a ship's name is no owner ("the Sea Lisbon")
                 actor = self.resolve(appos, depth + 1, exclude) or actor
         if actor is None or actor.country == "---":
             actor = self._placed(tok, depth) or actor
@@ -145,8 +148,11 @@ class Placer:
             for subj in syntax.subjects(head):
                 if subj.i < pronoun.i and subj.pos_ != "PRON":
                     actor = self.resolve_named(subj)
-                    if actor is not None and actor.kind not in ("person", "office"):
-                        return actor
+                    if actor is None or actor.country == "---":  # "the group's spokesman said its forces…"
+                        owners = syntax.children(subj, "poss")
+                        actor = self.resolve(owners[0], 2) if owners and owners[0].pos_ != "PRON" else actor
+                    if actor is not None and actor.kind not in ("person", "office") and actor.country != "---":
+                        return actor  # a bare role ("the government") does not say whom "it" means
         return None
 
     def resolve_named(self, tok: Token) -> Actor | None:
@@ -167,6 +173,10 @@ class Placer:
     def resolve_all(self, toks: list[Token], exclude: str | None = None) -> list[tuple[Token, Actor]]:
         out = []
         for tok in toks:
+            slashed = self._slashed(tok)
+            if slashed:
+                out += slashed
+                continue
             for part in self._split(tok):
                 actor = self.resolve(part, exclude=exclude)
                 if actor is not None and part.i != tok.i and not actor.sector:  # "Indian and Pakistani troops"
@@ -175,18 +185,33 @@ class Placer:
                     out.append((part, actor))
         return out
 
+    def _slashed(self, tok: Token) -> list[tuple[Token, Actor]]:
+        """"Iraqi/U.S. bases": one actor per country written on either side of the slash."""
+        for mod in [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]:
+            if any(c.text == "/" for c in mod.children):
+                names = [c for c in [mod, *mod.children] if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
+                actors = [(n, self.actors.resolve(n.text, self.when)) for n in names]
+                actors = [(n, replace(a, sector=a.sector or self._sector(tok, ""))) for n, a in actors if a is not None]
+                if len(actors) >= 2:
+                    return actors
+        return []
+
     def _split(self, tok: Token) -> list[Token]:
         """"the Russian and Ukrainian foreign ministers" names two actors: split coordinated modifiers."""
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(d.dep_ == "conj" for d in c.children)]
         if mods and tok.pos_ == "NOUN":
             return syntax.with_conjuncts(mods[0])  # "British, French and German counterparts"
+        owners = syntax.preps(tok).get("of", []) or syntax.preps(tok).get("from", [])
+        if tok.tag_ == "NNS" and owners and owners[0].pos_ == "PROPN" and syntax.children(owners[0], "conj"):
+            return syntax.with_conjuncts(owners[0])  # "the army chiefs of India and Pakistan", "diplomats from X and Y"
         return [tok]
 
-    def _through_modifiers(self, tok: Token, depth: int) -> Actor | None:
+    def _through_modifiers(self, tok: Token, depth: int, exclude: str | None = None) -> Actor | None:
         """An instrument or an unknown noun: its possessor, national adjective, "by X" or "of X"."""
         for mod in syntax.modifiers(tok):
             if mod.dep_ == "poss" or mod.pos_ in ("PROPN", "ADJ", "NOUN"):
-                actor = self.actors.resolve(mod.text, self.when) if mod.dep_ != "poss" else self.resolve(mod, depth + 1)
+                actor = self.actors.resolve(mod.text, self.when) if mod.dep_ != "poss" \
+                    else self.resolve(mod, depth + 1, exclude)
                 if actor is not None and actor.kind != "place" and actor.country != "---":
                     return replace(actor, sector=actor.sector or self._sector(tok, ""))
         for c in tok.children:
@@ -202,7 +227,7 @@ class Placer:
         if actor is not None:
             return actor
         for word, objs in syntax.preps(tok).items():
-            if word == "of" and objs:
+            if (word == "of" or (word == "from" and tok.tag_ == "NNS")) and objs:  # "diplomats from Chile"
                 actor = self.resolve(objs[0], depth + 1)
                 if actor is not None:
                     return actor

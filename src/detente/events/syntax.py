@@ -13,8 +13,13 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 NP_INNER = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct", "advmod", "npadvmod", "predet")
 
 
+# Lemmas the tagger gets wrong ("staged" → "stag"), filled from the `lemma_fixes` of the pattern data.
+LEMMA_FIXES: dict[str, str] = {}
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    found = tok.lemma_.lower()
+    return LEMMA_FIXES.get(found, found) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else found
 
 
 def is_time(tok: Token) -> bool:
