@@ -93,7 +93,7 @@ def build_ledgers(store: Store, *, extra_dirs: Iterable = ()) -> None:
     from .forecasts.ledger import suggest
 
     analytics.rebuild(store)
-    rebuild_ledger(store)
+    rebuild_ledger(store, extra_dirs=tuple(extra_dirs))
     suggest(store, tuple(extra_dirs))
 
 

@@ -16,12 +16,20 @@ Rules (run by ``rebuild_ledger(store)`` after the readers; every run recomputes 
    outlet is unknown); a document with ``duplicate_of`` set counts as its original, so a cross-post
    never corroborates itself. An outlet carrying a source and the source it carries (same document)
    are one source.
-4. **Status of a group**: ``contradicted`` when any two of its claims conflict; else
-   ``corroborated`` when it has claims from two or more independent sources; else ``single-source``.
-5. **Credibility** (Admiralty 1–6) per claim: 1 confirmed (corroborated by two or more other
-   independent sources), 2 probably true (by one), 3 possibly true (single source), 5 improbable
-   (contradicted), 6 cannot be judged (the author's own opinion or a claim with no content words).
-6. **Reliability** (A–F) per speaker, from the track record of the speaker's claims in judged
+4. **Independent reporting.** Each claim (not the author's opinions) is also compared with the
+   plain sentences of other outlets' documents within ``window`` days (``Reporting``, an inverted
+   index over clauses; README.md, "Corroboration from independent reporting"): a sentence on the
+   same story that says the same thing corroborates it, one that negates it or gives another
+   figure contradicts it; both are kept in ``claims.extra`` (``corroborated_by``,
+   ``contradicted_by``: ``{doc_id, outlet, text}``).
+5. **Status of a group**: ``contradicted`` when any two of its claims conflict or any claim has
+   a contradicting sentence; else ``corroborated`` when its claims and their corroborating
+   sentences come from two or more independent sources; else ``single-source``.
+6. **Credibility** (Admiralty 1–6) per claim: 1 confirmed (corroborated by two or more other
+   independent sources, claims or sentences), 2 probably true (by one), 3 possibly true (single
+   source), 5 improbable (contradicted), 6 cannot be judged (the author's own opinion or a claim
+   with no content words).
+7. **Reliability** (A–F) per speaker, from the track record of the speaker's claims in judged
    groups (corroborated or contradicted): with fewer than 2 judged claims F (cannot be judged —
    so an anonymous source with no record is F); else by the share corroborated: ≥ 0.9 A,
    ≥ 0.75 B, ≥ 0.6 C, ≥ 0.4 D, below E. The grade of a claim is reliability + credibility ("C2").
@@ -30,10 +38,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -141,8 +150,11 @@ def names(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", text)}
 
 
-def _groups(vectors: list[dict[str, float]], compatible) -> list[int]:
-    """Single-link components of the same-proposition relation; candidate pairs share a word."""
+def _groups(vectors: list[dict[str, float]], compatible, days: list[date | None]) -> list[int]:
+    """Single-link components of the same-proposition relation. Candidate pairs share one of the
+    rarer claim's ``CANDIDATE_TERMS`` rarest words (pairs sharing only common words stay below the
+    threshold) and lie within ``SAME_DAYS``, which keeps 10,000 documents' claims from being
+    compared all with all."""
     parent = list(range(len(vectors)))
 
     def find(i: int) -> int:
@@ -151,12 +163,23 @@ def _groups(vectors: list[dict[str, float]], compatible) -> list[int]:
             i = parent[i]
         return i
 
+    day = [d.toordinal() if d else 0 for d in days]
     index: dict[str, list[int]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(range(len(vectors)), key=day.__getitem__):
+        for w in vectors[i]:
+            (index if day[i] else undated)[w].append(i)
     for i, vector in enumerate(vectors):
-        for w in vector:
-            index[w].append(i)
-    for i, vector in enumerate(vectors):
-        candidates = {j for w in vector for j in index[w] if j > i}
+        rare = sorted(vector, key=lambda w: len(index[w]) + len(undated[w]))[:CANDIDATE_TERMS]
+        candidates: set[int] = set()
+        for w in rare:
+            near = index[w]
+            if day[i]:
+                near = near[bisect_left(near, day[i] - SAME_DAYS, key=day.__getitem__):
+                            bisect_right(near, day[i] + SAME_DAYS, key=day.__getitem__)]
+            candidates.update(near)
+            candidates.update(undated[w])
+        candidates.discard(i)
         for j in candidates:
             if find(i) != find(j) and compatible(i, j) and _cosine(vector, vectors[j]) >= SAME_PROPOSITION:
                 parent[find(j)] = find(i)
@@ -189,7 +212,7 @@ def rebuild_ledger(store: Store, *, window: int = REPORTING_DAYS, extra_dirs: It
             return False
         return not (named[i] and named[j] and not named[i] & named[j])
 
-    roots = _groups(vectors, compatible)
+    roots = _groups(vectors, compatible, days)
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         members[root].append(i)
@@ -233,7 +256,8 @@ def _reporting_evidence(store: Store, rows: list[dict[str, Any]], bags: list[lis
     position: dict[str, int] = {}
     docs = schema.documents
     with store.engine.connect() as conn:
-        query = select(docs.c.id, docs.c.text, docs.c.date, docs.c.outlet, docs.c.duplicate_of)
+        query = select(docs.c.id, docs.c.text, docs.c.date, docs.c.outlet, docs.c.duplicate_of).order_by(
+            docs.c.date.is_(None), docs.c.date, docs.c.id)  # oldest first: postings come out sorted
         for doc in conn.execute(query).mappings():
             if doc["duplicate_of"] and doc["duplicate_of"] in documents:
                 continue  # a cross-post says what its original says, and counts as the original
@@ -388,7 +412,7 @@ def clauses(text: str) -> list[str]:
     return [c for c in out if c.split(None, 1)[0].lower() not in CONDITIONAL]
 
 
-@dataclass
+@dataclass(slots=True)
 class Passage:
     """One clause of a sentence of a stored document: where it is and what it says."""
 
@@ -402,7 +426,7 @@ class Passage:
 
 @dataclass
 class Reporting:
-    """An inverted index over the clauses of the stored documents' sentences, keyed by term and day."""
+    """An inverted index over the clauses of the stored documents' sentences: term → clauses by day."""
 
     words: ReportingWords
     sources: list[str] = field(default_factory=list)
@@ -411,7 +435,9 @@ class Reporting:
     outlets: list[str] = field(default_factory=list)
     story: list[set[str]] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
-    postings: dict[str, dict[date | None, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))  # dated, by day
+    undated: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    unit_day: list[int] = field(default_factory=list)  # the day (ordinal) of each clause's document
     name_df: Counter = field(default_factory=Counter)
 
     def add(self, doc_id: str, text: str, day: date | None, source: str, outlet: str) -> None:
@@ -426,20 +452,20 @@ class Reporting:
         self.name_df.update(names)
         for sentence in split:
             denying = bool(set(re.findall(r"[a-z]+", sentence.lower())) & DENYING)
-            for clause, whole in _with_pieces(clauses(sentence), self.words):
-                terms = self.words.terms(clause)
-                if not terms:
-                    continue
+            for clause, whole, terms in _with_pieces(clauses(sentence), self.words):
                 unit = len(self.passages)
                 self.passages.append(Passage(doc, sentence, clause, whole, terms, denying))
+                self.unit_day.append(day.toordinal() if day else 0)
                 for term in set(terms):
-                    self.postings[term].setdefault(day, []).append(unit)
+                    (self.postings if day else self.undated)[term].append(unit)
 
     def finish(self) -> None:
         """Weights once every document is in: IDF over clauses, names common to most documents dropped."""
         n = len(self.passages)
-        self.idf = {t: math.log((1 + n) / (1 + sum(map(len, by_day.values())))) + 1
-                    for t, by_day in self.postings.items()}
+        for units in self.postings.values():
+            units.sort(key=self.unit_day.__getitem__)  # by day, for the window's bisection
+        self.idf = {t: math.log((1 + n) / (1 + len(self.postings.get(t, ())) + len(self.undated.get(t, ())))) + 1
+                    for t in self.postings.keys() | self.undated.keys()}
         self.top_idf = math.log(1 + n) + 1
         if len(self.doc_ids) >= 10:
             common = {name for name, count in self.name_df.items() if count > len(self.doc_ids) / 2}
@@ -455,32 +481,36 @@ class Reporting:
         rare = sorted(vector, key=lambda t: -self.idf.get(t, self.top_idf))[:CANDIDATE_TERMS]
         found: set[int] = set()
         for term in rare:
-            by_day = self.postings.get(term, {})
-            if day is None:
-                keys: Iterable = by_day
-            else:
-                keys = [day + timedelta(days=k) for k in range(-window, window + 1)] + [None]
-            for key in keys:
-                found.update(by_day.get(key, ()))
+            units = self.postings.get(term, [])
+            if day is not None:
+                lo = bisect_left(units, day.toordinal() - window, key=self.unit_day.__getitem__)
+                hi = bisect_right(units, day.toordinal() + window, key=self.unit_day.__getitem__)
+                units = units[lo:hi]
+            found.update(units)
+            found.update(self.undated.get(term, ()))
         return found
 
 
-def _with_pieces(parts: list[str], words: ReportingWords) -> list[tuple[str, str]]:
-    """(piece, clause) pairs: each clause, and the comma-separated pieces of proposition size
-    (``PIECE_TERMS``) of a clause with commas: narration often runs on past the fact ("No one was
-    hurt in the blast, the third this month") and cosine would punish the run-on."""
+def _with_pieces(parts: list[str], words: ReportingWords) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(piece, clause, terms): each clause with terms, and the comma-separated pieces of proposition
+    size (``PIECE_TERMS``) of a clause with commas: narration often runs on past the fact ("No one
+    was hurt in the blast, the third this month") and cosine would punish the run-on."""
     out = []
     for part in parts:
-        out.append((part, part))
-        pieces = [p.strip() for p in part.split(",") if p.strip()]
-        if len(pieces) > 1:
-            out += [(p, part) for p in pieces if len(words.terms(p)) >= PIECE_TERMS
-                    and p.split(None, 1)[0].lower() not in CONDITIONAL]
+        terms = words.terms(part)
+        if terms:
+            out.append((part, part, terms))
+        pieces = [p.strip() for p in part.split(",") if p.strip()] if "," in part else []
+        for piece in pieces if len(pieces) > 1 else []:
+            if piece.split(None, 1)[0].lower() not in CONDITIONAL:
+                terms = words.terms(piece)
+                if len(terms) >= PIECE_TERMS:
+                    out.append((piece, part, terms))
     return out
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with boilerplate spans blanked out by line breaks, so offsets of sentences do not merge."""
+    """``text`` with boilerplate spans replaced by line breaks, so the text around one never runs into a sentence."""
     if not spans:
         return text
     parts, last = [], 0
@@ -492,57 +522,76 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+@dataclass
+class ClaimClause:
+    """One proposition of a claim's content, ready to be compared with the index's clauses."""
+
+    text: str
+    terms: tuple[str, ...]
+    vector: dict[str, float]
+    norm: float
+    names: set[str]
+    predicate: set[str]  # terms of the words that are not names
+    negative: bool
+    figures: list[float]
+
+    @classmethod
+    def of(cls, text: str, cue: str, reporting: Reporting) -> ClaimClause:
+        terms = reporting.words.terms(text)
+        vector = reporting.vector(terms)
+        plain = " ".join(w for w in text.split() if not any(p[:1].isupper() for p in w.split("-")))
+        return cls(text, terms, vector, math.sqrt(sum(w * w for w in vector.values())), name_set(text),
+                   set(reporting.words.terms(plain)), negative(text, cue),
+                   [q.value for q in default_words().find(text)])
+
+
 def _evidence(reporting: Reporting, row: dict[str, Any], own_source: str, own_doc: int | None,
               window: int) -> dict[str, list[dict[str, str]]]:
     """Sentences of other independent outlets that agree with or contradict a claim, one per outlet."""
     found: dict[str, dict[str, tuple[float, dict[str, str]]]] = {"corroborated_by": {}, "contradicted_by": {}}
     day = reporting.days[own_doc] if own_doc is not None else None
     story = reporting.story[own_doc] if own_doc is not None else set()
-    numbers = default_words()
     for part in clauses(row["content_text"] or ""):
-        terms = reporting.words.terms(part)
-        if not terms:
+        claim = ClaimClause.of(part, row["cue"] or "", reporting)
+        if not claim.terms:
             continue
-        vector = reporting.vector(terms)
-        norm = math.sqrt(sum(w * w for w in vector.values()))
-        names = name_set(part)
-        predicate = set(reporting.words.terms(" ".join(
-            w for w in part.split() if not any(p[:1].isupper() for p in w.split("-")))))
-        polarity = negative(part, row["cue"] or "")
-        values: list[float] | None = None
-        for unit in reporting.candidates(vector, day, window):
+        for unit in reporting.candidates(claim.vector, day, window):
             passage = reporting.passages[unit]
             source = reporting.sources[passage.doc]
             if source == own_source or len(story & reporting.story[passage.doc]) < STORY_NAMES:
-                continue
-            other = reporting.days[passage.doc]
-            if day and other and abs((day - other).days) > window:
-                continue
-            counts = Counter(passage.terms)
-            dot = sum(w * counts[t] * reporting.idf[t] for t, w in vector.items() if t in counts)
-            similarity = dot / (norm * reporting.norms[unit]) if norm and reporting.norms[unit] else 0.0
-            if similarity < REPORTING_AGREEMENT:
-                continue
-            other_names = name_set(passage.clause)
-            if names and other_names and not names & other_names:
-                continue
-            if values is None:
-                values = [q.value for q in numbers.find(part)]
-            figures = [q.value for q in numbers.find(passage.whole)]
-            if values and not figures:
-                continue  # a figure is corroborated or contradicted only by a figure
-            conflict = negative(passage.clause, "denied" if passage.denying else "") != polarity \
-                or numbers_conflict(values, figures)
-            shared = set(terms) & set(passage.terms)
-            if not shared & predicate:
-                continue  # only names in common: the same actors, not the same proposition
-            if conflict and (len(shared) < CONFLICT_TERMS or names and not names & name_set(passage.sentence)):
-                continue  # a contradiction needs more: two shared terms, and the claim's actors named
-            side = found["contradicted_by" if conflict else "corroborated_by"]
-            if source not in side or side[source][0] < similarity:
+                continue  # the claim's own outlet, or another story
+            similarity, side = _judge(claim, passage, reporting, unit)
+            if side and (source not in found[side] or found[side][source][0] < similarity):
                 text = passage.sentence if len(passage.sentence) <= EVIDENCE_CHARS \
                     else passage.sentence[:EVIDENCE_CHARS - 1] + "…"
-                side[source] = (similarity, {"doc_id": reporting.doc_ids[passage.doc], "outlet_key": source,
-                                             "outlet": reporting.outlets[passage.doc], "text": text})
+                found[side][source] = (similarity, {"doc_id": reporting.doc_ids[passage.doc], "outlet_key": source,
+                                                    "outlet": reporting.outlets[passage.doc], "text": text})
     return {key: [entry for _, entry in sorted(side.values(), key=lambda e: -e[0])]
             for key, side in found.items() if side}
+
+
+def _judge(claim: ClaimClause, passage: Passage, reporting: Reporting, unit: int) -> tuple[float, str | None]:
+    """How close a clause of another outlet is to a claim's clause, and whether it corroborates
+    (``corroborated_by``), contradicts (``contradicted_by``) or says nothing about it (None)."""
+    counts = Counter(passage.terms)
+    dot = sum(w * counts[t] * reporting.idf[t] for t, w in claim.vector.items() if t in counts)
+    norms = claim.norm * reporting.norms[unit]
+    similarity = dot / norms if norms else 0.0
+    if similarity < REPORTING_AGREEMENT:
+        return similarity, None
+    shared = set(claim.terms) & counts.keys()
+    if not shared & claim.predicate:
+        return similarity, None  # only names in common: the same actors, not the same proposition
+    other_names = name_set(passage.clause)
+    if claim.names and other_names and not claim.names & other_names:
+        return similarity, None
+    figures = [q.value for q in default_words().find(passage.whole)]
+    if claim.figures and not figures:
+        return similarity, None  # a figure is corroborated or contradicted only by a figure
+    conflict = negative(passage.clause, "denied" if passage.denying else "") != claim.negative \
+        or numbers_conflict(claim.figures, figures)
+    if not conflict:
+        return similarity, "corroborated_by"
+    if len(shared) < CONFLICT_TERMS or claim.names and not claim.names & name_set(passage.sentence):
+        return similarity, None  # a contradiction needs more: two shared terms, the claim's actors named
+    return similarity, "contradicted_by"

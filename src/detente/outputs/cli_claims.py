@@ -26,6 +26,7 @@ def claim_item(row: dict[str, Any]) -> dict[str, Any]:
         "content": {"text": row["content_text"], "start": row["content_start"], "end": row["content_end"]},
         "numbers": row["numbers"] or [], "cue": row["cue"], "description": extra.get("description"),
         "group": row["group_id"], "status": row["status"], "grade": row["grade"],
+        "corroborated_by": extra.get("corroborated_by", []), "contradicted_by": extra.get("contradicted_by", []),
         # flat copies for the table and CSV views
         "kind": row["speaker_kind"],
     }

@@ -440,6 +440,8 @@ def _claims(store: Store, ctx: Context) -> str:
         for o in groups.get(c["group_id"], []):
             if o["id"] != c["id"] and ctx.outlet(o["doc_id"]) != own:
                 sides[conflicts(c, o)].add(ctx.outlet(o["doc_id"]))
+        for conflict, key in ((False, "corroborated_by"), (True, "contradicted_by")):  # other outlets' reporting
+            sides[conflict] |= {ctx.outlet(e["doc_id"]) for e in (c["extra"] or {}).get(key, [])}
         status = c["status"] or "unjudged"
         content = c["content_text"] if len(c["content_text"]) <= 260 else c["content_text"][:257] + "…"
         return (f'<tr><td class="grade grade-{h((c["grade"] or "-")[0])}">{h(c["grade"] or "–")}</td><td>{h(c["speaker_text"] or "the author")} '
