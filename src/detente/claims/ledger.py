@@ -282,6 +282,8 @@ def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str
             if a["speaker_kind"] == "author" or b["speaker_kind"] == "author" \
                     or _cosine(vectors[i], vectors[j]) < CONFLICT_SIMILARITY:
                 continue
+            if a["doc_id"] == b["doc_id"] and a["speaker_key"] == b["speaker_key"]:
+                continue  # one source going on in one article qualifies itself; it does not contradict itself
             if negative(a["content_text"] or "", a["cue"] or "") != negative(b["content_text"] or "", b["cue"] or ""):
                 return "contradicted"
             if numbers_conflict(_values(a), _values(b)):
