@@ -20,7 +20,7 @@ from .attribution import Attribution, Attributor, DocContext
 from .cues import Cues
 from .deadlines import Deadlines
 from .detect import ClauseFinder
-from .grammar import Finding, lower, subject
+from .grammar import Finding, aux_words, lower, past_tense, subject
 from .phrases import PhraseTable
 from .questions import answered
 from .speakers import load_book, load_typer, side_finder
@@ -87,7 +87,7 @@ class ForecastReader:
             return None
         if self.attributor.is_history(finding, who, (finding.start, finding.end)):
             return None
-        scope = text
+        scope = _without_past_modifiers(doc, finding.start, finding.end, start)  # else the full text, below
         if re.search(r"\b[ap]\.m\.$", text) and end < len(doc.text):  # "at 11 a.m. Eastern time on Wednesday"
             scope = text + " " + re.split(r"[,;\n]", doc.text[end:end + 80])[0]
         if finding.marker == "chance":
@@ -95,9 +95,11 @@ class ForecastReader:
         if finding.marker == "noun":
             holder = finding.anchor
             scope = doc[min(finding.start, holder.left_edge.i):holder.right_edge.i + 1].text
-        deadline = self.deadlines.find(scope, when)
+        deadline = self.deadlines.find(scope, when) or self.deadlines.find(text, when)
         if deadline is None and when is not None and self._past_deadline(scope, when):
             return None
+        if deadline is None and self._refers_back(finding, text):
+            deadline = self._earlier_deadline(finding, when)
         return Forecast(
             proposition=Span(start, end, text),
             forecaster=who.speaker,
@@ -107,6 +109,23 @@ class ForecastReader:
             condition=self._condition(finding),
             deadline=deadline,
         )
+
+    def _refers_back(self, finding: Finding, text: str) -> bool:
+        """"It will fail", "the ships will leave on schedule": the time was named in the sentence before."""
+        subj = subject(finding.head)
+        low = f" {text.lower()} "
+        return subj is not None and lower(subj) in ("it", "they") or any(f" {w} " in low for w in self.cues.anaphoric_times)
+
+    def _earlier_deadline(self, finding: Finding, when: date | None):
+        """The deadline named by the sentence just before ``finding``'s, in the same paragraph."""
+        doc, sent = finding.head.doc, finding.head.sent
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        if "\n" in doc.text[before.end_char:sent.start_char]:
+            return None
+        day = self.deadlines.find(before.text.split("\n")[-1], when)  # its own paragraph, not a signature above
+        return day if day is not None and day > when else None  # "today" there is more likely the news than a deadline
 
     def _past_deadline(self, text: str, when: date) -> bool:
         """True when the text names a year or date already past ("before 2025" in 2026): told as history."""
@@ -199,6 +218,18 @@ def _pieces(doc) -> list[SpacySpan]:
         if start < sent.end:
             out.append(doc[start:sent.end])
     return out
+
+
+def _without_past_modifiers(doc, start: int, end: int, offset: int) -> str:
+    """The proposition's text with past-tense noun modifiers blanked ("the blockade that Trump ordered on
+    Tuesday will halve exports within a month"): their dates are the past, not the deadline."""
+    chars = list(doc.text[offset:doc[end - 1].idx + len(doc[end - 1])])
+    for tok in doc[start:end]:
+        if tok.dep_ in ("relcl", "acl") and (past_tense(tok) or tok.tag_ == "VBN" and not aux_words(tok)):
+            for t in tok.subtree:
+                if start <= t.i < end:
+                    chars[t.idx - offset:t.idx - offset + len(t)] = " " * len(t)
+    return "".join(chars)
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:

@@ -4,9 +4,9 @@ The forecaster of a predicted clause is the subject of the nearest verb of sayin
 above it ("X said S", "X expects Y to Z"), the object of "according to", the speaker of the
 direct quote it sits in (found where the quote opens or closes), the signature of an
 embedded post, or else the author. A pronoun forecaster ("he predicted") takes the kind of
-the last speaker named before it. The same walk finds what disqualifies a clause: a verb of
-commitment (a vow, a threat, a pledge), a speaker's plain statement about its own side's
-conduct, and a prediction told as history (past perfect, "a decade ago", "as recently as").
+the last speaker named before it. The same walk finds a verb of commitment (a vow, a threat, a
+pledge) above the clause; what else disqualifies a clause (own conduct, plans, history) is in
+``disqualify``.
 """
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import Actor, Span, Speaker
 from .cues import Cues
+from .disqualify import PRONOUNS, Disqualifier
 from .grammar import FIRST_PERSON, Finding, lower, paragraph, subject
 
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 QUOTES = "\"“”"
 DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*([^,;(\n]+)")
 SIGNATURE = re.compile(r"^\s*[—–-]\s*([^(\n]+?)\s*\(@\w+\)", re.M)
@@ -62,7 +62,7 @@ class DocContext:
         return next(((a, b) for a, b in self.quoted if a <= char <= b), None)
 
 
-class Attributor:
+class Attributor(Disqualifier):
     """Attributes findings to forecasters and drops commitments and history."""
 
     def __init__(self, cues: Cues, type_speaker, side, book=None) -> None:
@@ -95,8 +95,14 @@ class Attributor:
             cited = self._cited(reporter)
             if cited is not None:
                 who = cited
+            if who is not None and who.lemma_ in self.cues.official_words and reporter.dep_ == "ccomp" \
+                    and reporter.head.lemma_ in self.cues.reporting_verbs and subject(reporter.head) is not None:
+                who = subject(reporter.head)  # "an official said the army did not believe S": the official speaks for it
         if who is None:
             who = self._according_to(finding.anchor)
+        if who is None and reporter is None:
+            reporter = self._misparsed_credit(finding)
+            who = reporter.head if reporter is not None else None
         if who is None and reporter is None:
             quote = ctx.quote_at(finding.head.idx)
             if quote is not None:
@@ -110,6 +116,16 @@ class Attributor:
         if quote is not None:  # "I expect…" inside a quotation is the quoted speaker's expectation
             return self._quote_speaker(quote, ctx) or self._speaker(who, reporter, ctx)
         return self._speaker(who, reporter, ctx)
+
+    def _misparsed_credit(self, finding: Finding) -> Token | None:
+        """"S, the X news agency, which is close to Y, reported": the parser hung the verb of saying on the
+        credited noun as a modifier; the verb, when it follows the proposition in the same sentence."""
+        for tok in finding.head.doc[finding.end:finding.head.sent.end]:
+            if tok.lemma_ in self.cues.reporting_verbs and tok.dep_ in ("acl", "relcl") and tok.tag_ in ("VBD", "VBN") \
+                    and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i >= finding.end - 1 and subject(tok) is None \
+                    and tok.doc[tok.i - 1].text == ",":
+                return tok
+        return None
 
     def _advised(self, tok: Token) -> bool:
         """"X should / ought to / needs to say that S": S is advice on what to say, not a forecast."""
@@ -167,9 +183,14 @@ class Attributor:
         return subject(node)
 
     def _cited(self, reporter: Token) -> Token | None:
+        """"The agency said, citing two officials": the cited people speak; "citing satellite images" is evidence."""
+        people = self.cues.agent_words | self.cues.official_words | self.cues.observer_words | self.cues.person_words \
+            | {"source", "sources", "people", "person", "official", "officials"}
         for c in reporter.children:
             if lower(c) == "citing":
-                return next((o for o in c.children if o.dep_ in ("dobj", "pobj")), None)
+                cited = next((o for o in c.children if o.dep_ in ("dobj", "pobj")), None)
+                if cited is not None and (cited.ent_type_ in ("PERSON", "ORG") or lower(cited) in people or cited.lemma_ in people):
+                    return cited
         return None
 
     def _according_to(self, tok: Token) -> Token | None:
@@ -299,128 +320,6 @@ class Attributor:
             if ent.label_ == "PERSON":
                 return "named_person", ent.text
         return "anonymous", None
-
-    # -- what disqualifies a clause ------------------------------------------------------------------
-    def is_commitment(self, finding: Finding, who: Attribution, prop_text: str) -> bool:
-        """A speaker's plain statement about its own side's conduct is a pledge or threat, not a forecast."""
-        low = prop_text.lower()
-        if finding.frame is None and finding.marker in ("will", "would", "modal") and self._threat(low):
-            return True
-        plain = finding.reading.plain or (finding.reading.phrase or "").lower() == "never"  # the plain future, negated
-        certain = finding.reading.point >= 0.9  # "our response is inevitable": certainty about one's own conduct is a threat
-        if plain and finding.marker in ("will", "would") and who.speaker.kind != "author" and not who.observer \
-                and self._provoked(finding.head):
-            return True  # "if they strike us, they will regret it": a conditional threat
-        if plain and finding.marker in ("will", "would") and finding.frame is None and any(
-                c.dep_ == "nsubj" and lower(c) == "i" for c in finding.head.children):
-            return True  # "I will press him on it", "I'd go further": the writer's or speaker's own conduct
-        if who.speaker.kind == "author" or not (plain or certain) and finding.marker != "modal" or finding.frame is not None:
-            return False
-        subj = finding.head if finding.marker == "noun" else \
-            subject(finding.head) if finding.head.pos_ in ("VERB", "AUX") else None
-        if subj is None and finding.head.dep_ == "conj":
-            subj = subject(finding.head.head)  # "Ankara had not been consulted and would not feel bound"
-        if subj is None:
-            return False
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in finding.head.children)
-        if passive and not who.observer and who.reporter is not None and who.reporter.lemma_ not in self.cues.frame_verbs \
-                and who.reporter.lemma_ not in ("warn", "fear", "worry", "caution") and who.speaker.kind in ("official", "named_person"):
-            return True  # "the pilot would be released", said by the government that holds him
-        subj_words = {lower(t) for t in subj.subtree}
-        if lower(subj) in FIRST_PERSON or subj_words & {"our", "my"}:
-            return True
-        if who.observer:
-            return False
-        person = who.speaker.kind in ("named_person", "anonymous")
-        pronoun = lower(subj) if lower(subj) in ("he", "she", "it", "they") else next(
-            (lower(t) for t in subj.children if t.dep_ == "poss" and lower(t) in ("its", "his", "their", "her")), None)
-        if pronoun in ("he", "she", "his", "her") and person or pronoun in ("it", "its") and not person \
-                or pronoun in ("they", "their"):
-            return True
-        if self._speaks_for(who, subj):
-            return True
-        speaker_text = " ".join(t.text for t in (who.reporter and subject(who.reporter) and subject(who.reporter).subtree or [])) \
-            or (who.speaker.span.text if who.speaker.span else "")
-        if speaker_text.lower() in PRONOUNS and who.speaker.actor is not None and who.speaker.actor.name:
-            speaker_text = who.speaker.actor.name  # "he said", after "Houthi spokesman Yahya Saree"
-        speaker_text = who.antecedent or speaker_text
-        core = [t for t in subj.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.i != subj.i
-                                                   for a in _path(t, subj))]
-        theirs = self.side(" ".join(t.text for t in core), None)
-        if theirs is None:
-            return lower(subj) in self.cues.own_side_nouns or subj.lemma_ in self.cues.own_side_nouns
-        speaker_words = set(re.findall(r"[a-z]+", speaker_text.lower()))
-        if who.speaker.kind == "anonymous" and not speaker_words & self.cues.agent_words:
-            return False  # "a U.S. intelligence source" does not speak for the U.S. government
-        mine = self.side(speaker_text, None)
-        if mine is None and who.speaker.kind == "official" and speaker_words & self.cues.own_side_nouns:
-            return True  # "Saudi Arabia will not…", said "the kingdom's foreign minister"
-        return mine == theirs
-
-    def _provoked(self, head: Token) -> bool:
-        """A condition on the speaker's own side ("if it rains on us", "if our ships are hit")."""
-        for c in head.children:
-            if c.dep_ == "advcl" and any(lower(m) in self.cues.condition_marks for m in c.children if m.dep_ == "mark") \
-                    and any(lower(t) in ("us", "we", "our") for t in c.subtree):
-                return True
-        return False
-
-    def _speaks_for(self, who: Attribution, subj: Token) -> bool:
-        """"Hamas will not disarm, its spokesman said", "the president will travel…, his office said":
-        a spokesman, office or aide of the subject itself announces its conduct."""
-        head = subject(who.reporter) if who.reporter is not None else None
-        if head is None or head.lemma_ not in self.cues.agent_words | self.cues.official_words:
-            return False
-        poss = next((lower(c) for c in head.children if c.dep_ == "poss" and lower(c) in ("its", "their", "his", "her")), None)
-        person = subj.ent_type_ == "PERSON" or subj.lemma_ in self.cues.person_words
-        return poss in ("its", "their") and not person or poss in ("his", "her") and person
-
-    def _threat(self, text: str) -> bool:
-        """An idiom of threat in ``text``; "*" in a listed idiom stands for up to three words."""
-        for phrase in self.cues.threat_phrases:
-            pattern = r"\b" + re.escape(phrase).replace(r"\*", r"(?:[\w'-]+ ){0,3}").replace(r"\ ", " ")
-            if re.search(pattern.replace("} ", "}"), text):
-                return True
-        return False
-
-    def is_history(self, finding: Finding, who: Attribution, prop: tuple[int, int]) -> bool:
-        """A prediction told as history: reported in the past perfect or placed in the past."""
-        reporter = who.reporter
-        if reporter is None:
-            return False
-        auxes = [lower(c) for c in reporter.children if c.dep_ == "aux"]
-        if reporter.dep_ == "advcl" and any(lower(m) in ("after", "before", "when", "since", "once", "until")
-                                            for m in reporter.children if m.dep_ == "mark"):
-            return True  # "after a general told him 150 people might die": the telling is the story
-        if "had" in auxes or (reporter.tag_ == "VBG" and any(a in ("was", "were") for a in auxes)):
-            return True
-        sent = _segment(reporter.sent, prop)
-        outside = " ".join(t.lower_ for t in sent if not prop[0] <= t.i < prop[1])
-        years = [int(y) for y in re.findall(r"\b(?:in|by|since) ((?:19|20)\d\d)\b", outside)]
-        if years and finding.head.doc.user_data.get("year") and max(years) < finding.head.doc.user_data["year"]:
-            return True  # "in 2019, experts predicted…"
-        return any(re.search(rf"\b{re.escape(m)}\b", outside) for m in self.cues.history_markers)
-
-
-def _path(tok: Token, top: Token) -> list[Token]:
-    """The tokens from ``tok`` up to (not including) ``top``."""
-    out = []
-    while tok.i != top.i and tok.head.i != tok.i:
-        out.append(tok)
-        tok = tok.head
-    return out
-
-
-def _segment(sent, prop: tuple[int, int]):
-    """The part of ``sent`` between semicolons that holds the proposition: the rest is another statement."""
-    start, end = sent.start, sent.end
-    for t in sent:
-        if t.text == ";" and t.i < prop[0]:
-            start = t.i + 1
-        elif t.text == ";" and t.i >= prop[1] and end == sent.end:
-            end = t.i
-    return sent.doc[start:end]
-
 
 def _between(text: str, a: int, b: int) -> str:
     return text[min(a, b):max(a, b)]

@@ -24,7 +24,10 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
            "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a few": None, "several": None}
-OPEN_START = re.compile(r"(as early as|as soon as|after|from|since|starting|beginning|until after)\s+(\w+\s+){0,2}$")
+# "from next week", "after the end of March": an open start, not a deadline ("back from the brink this
+# weekend" is not one: only time words may stand between the preposition and the date)
+OPEN_START = re.compile(r"(as early as|as soon as|after|from|since|starting|beginning|until after)\s+"
+                        r"((?:the|next|this|early|mid|late|end|of|start|beginning|middle|coming|on|in|\d+\w*)\s+){0,2}$")
 MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_RX = "|".join(WEEKDAYS)
 NUM_RX = r"\d+|a few|several|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
@@ -43,6 +46,25 @@ def _add_months(day: date, months: int) -> date:
 
 def _sunday(day: date) -> date:
     return day + timedelta(days=(6 - day.weekday()) % 7)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _next_easter(day: date, offset: int) -> date:
+    """The first occasion ``offset`` days from Easter on or after ``day`` ("before Easter", "by Good Friday")."""
+    this = _easter(day.year) + timedelta(days=offset)
+    return this if this >= day else _easter(day.year + 1) + timedelta(days=offset)
 
 
 def _next_month_day(day: date, month: int, dom: int | None, year: int | None) -> date | None:
@@ -99,6 +121,7 @@ def _rules() -> list[tuple[re.Pattern, Resolver]]:
         (rx(r"\b(?:this|the end of the|end of this) week\b|\b(?:this|the|over the) weekend\b"
             r"|\b(?:survive|last|outlast|through|see out) the week\b"),
          lambda m, d: _sunday(d)),
+        (rx(r"\bnext weekend\b"), lambda m, d: _sunday(d) + timedelta(days=7)),
         (rx(r"\bnext week\b"), lambda m, d: _sunday(d) + timedelta(days=7)),
         (rx(rf"\b(?:within|in|inside|over) (?:the )?(?:next |first |coming )?({NUM_RX}) ({UNIT_RX})\b"),
          lambda m, d: _span(m[1], m[2], d)),
@@ -129,6 +152,10 @@ class Deadlines:
                 except ValueError as exc:
                     raise DataError(f"{path}: yearly: {name!r}: expected MM-DD, got {md!r}") from exc
                 occasions.append((str(name).split(), lambda d, m=month, x=dom: _next_month_day(d, m, x, None)))
+            for name, offset in (doc.get("easter") or {}).items():
+                if not isinstance(offset, int):
+                    raise DataError(f"{path}: easter: {name!r}: expected a whole number of days, got {offset!r}")
+                occasions.append((str(name).split(), lambda d, k=offset: _next_easter(d, k)))
             for name, days in (doc.get("fixed") or {}).items():
                 try:
                     dates = sorted(date.fromisoformat(str(x)) for x in days)

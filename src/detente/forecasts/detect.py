@@ -74,7 +74,7 @@ class ClauseFinder(FutureRules, PredicateRules, ChanceRules, FrameRules):
     def _at(self, tok: Token) -> list[Finding]:
         out = []
         for rule in (self._auxiliary, self._going_to, self._to_predicate, self._expletive, self._noun_likely,
-                     self._chance, self._frame, self._hedged_copula, self._judged, self._on_course, self._ruled_out):
+                     self._chance, self._frame, self._trailing_frame, self._hedged_copula, self._judged, self._on_course, self._ruled_out):
             hit = rule(tok)
             if hit:
                 out.extend(hit if isinstance(hit, list) else [hit])
@@ -86,6 +86,10 @@ class ClauseFinder(FutureRules, PredicateRules, ChanceRules, FrameRules):
         for c in head.children:
             if self._separate(c, head):
                 dropped.update(t.i for t in c.subtree)
+        for t in head.subtree:
+            if t.dep_ in ("acl", "relcl") and t.lemma_ in self.cues.reporting_verbs and t.head.dep_ == "appos" \
+                    and subject(t) is None and t.tag_ in ("VBD", "VBN"):
+                dropped.update(a.i for a in t.head.subtree)  # "…its arms, the X agency, which…, reported": a credit
         lo, hi = paragraph(head)
         kept = [t for t in head.subtree if t.i not in dropped and lo <= t.i < hi]
         while kept and (kept[0].is_punct and kept[0].text not in "\"“'‘" or kept[0].dep_ in ("cc", "mark", "prep") and kept[0].head.i == head.i

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
+from .grammar import FIGURE, NUMBER_WORDS
 from .phrases import PhraseTable, Reading
 
 QUESTION_AUX = {"will", "would", "can", "could", "is", "are", "was", "were", "does", "do", "did", "has", "have", "shall",
@@ -22,11 +23,14 @@ BELIEF = re.compile(r"^(?P<who>[^.?!;]{0,70}?)\s*\b(?P<verb>think|thinks|suspect
                     r"expect|expects|would not bet against|wouldn't bet against)\s+(?P<body>[^.;:!?]*)")
 SHORT_BODY = re.compile(r"^(?:it|so|not|he|she|they|that|the answer(?:, [\w ]+,)? will be)(?: will| would| won't| wouldn't| is| isn't| will not| would not| not)?"
                         r"(?: (?:yes|no|not))?(?:[,;].*)?$", re.I)
+TIME_LIMITED = {"not this year", "not this month", "not this week", "not this decade", "not next year", "not soon",
+                "not any time soon", "not anytime soon", "not before", "not for now", "not for a while"}
 HEDGES_FIRST = ("almost certainly not", "almost certainly", "very probably not", "very probably", "very likely not",
                 "very likely", "probably not", "probably", "most likely", "likely not", "likely", "unlikely",
                 "most unlikely", "highly unlikely", "very unlikely", "possibly", "perhaps", "maybe", "certainly not",
                 "certainly", "definitely not", "definitely", "surely not", "surely", "no way", "not a chance", "never",
-                "not while", "not yet", "not this year", "not soon", "not", "no", "yes")
+                "not while", "not yet", *sorted(TIME_LIMITED, key=len, reverse=True), "not", "no", "yes")
+ODDS_GIVEN = re.compile(r"^(?:i|we)(?:'d| would| will|'ll)? (?:put|place|give|rate|set) (?:the|my|our) (?:odds|chances?|probability)\b")
 
 
 @dataclass
@@ -85,10 +89,14 @@ def read_answer(answer: SpacySpan, table: PhraseTable) -> tuple[Reading, str] | 
         if low == hedge or low.startswith(hedge + " ") or low.startswith(hedge + ","):
             neg = hedge.endswith(" not") and hedge not in ("not", "not while", "not yet")
             base = hedge[: -len(" not")] if neg else hedge
-            if base in ("not this year", "not soon"):
-                base = "not"
+            if base in TIME_LIMITED:
+                base = "not soon"  # a "no" limited to a time window is less sure than a flat "no"
             reading = table.read(base, negated=neg)
             return (reading, text[: m.start("body") + len(hedge)]) if reading else None
+    odds = ODDS_GIVEN.match(low) and FIGURE.search(body)
+    if odds:  # "I'd put the odds at one in three"
+        value = float(odds[2]) / 100 if odds[2] else NUMBER_WORDS.get(odds[3].lower(), 1) / max(1, NUMBER_WORDS.get(odds[4].lower(), 10))
+        return table.figure(value, (odds[1] or "").lower(), shown=odds[0]), body[: odds.end()]
     it = re.match(r"^it(?: is|'s) (most |very |highly )?(unlikely|likely|possible|improbable|probable|doubtful)\b", low)
     if it:
         reading = table.read((it[1] or "") + it[2])

@@ -29,7 +29,8 @@ class ChanceRules:
             target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None)
         if target is None:
             target = next((c for c in tok.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")), None)
-            if target is not None and target.lemma_ == "be" and not aux_words(target):
+            valued = tok.dep_ == "dobj" and tok.head.lemma_ in self.cues.reporting_verbs  # "put the odds that S at 40%"
+            if target is not None and target.lemma_ == "be" and not aux_words(target) and not valued:
                 return None  # "a good chance he is right": a judgement about the present
         if target is not None and target.pos_ in ("VERB", "AUX") and past_tense(target):
             return None  # "no doubt that the regime fired the missile": a judgement about the past
@@ -49,6 +50,10 @@ class ChanceRules:
         start, end = (target.left_edge.i, target.right_edge.i + 1)
         if target.dep_ != "pobj":
             start, end = self._clause(target)
+        at = next((c for c in target.children if c.dep_ == "prep" and lower(c) == "at" and c.i > target.i
+                   and FIGURE.search(span_text(tok.doc, c.i, c.right_edge.i + 1))), None)
+        if at is not None:
+            end = min(end, at.i)  # "the odds that S at roughly 40 percent": the figure is the reading, not S
         anchor = tok.head if tok.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") else tok
         return Finding(start, end, target, reading, anchor, marker="chance")
 

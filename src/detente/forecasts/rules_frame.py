@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .grammar import (
-    FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, lower, negated, span_text,
-    subject)
+    FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, lower, negated, past_tense,
+    span_text, subject)
 from .phrases import Reading
 
 
@@ -57,9 +57,10 @@ class FrameRules:
             reading = self.table.read(f"my {lemma} is") or self.table.read("expect")
             reading = reading.renamed(span_text(tok.doc, tok.left_edge.i, tok.head.i + 1))
             out = []
-            for part in [clause] + [c for c in clause.children if c.dep_ == "conj" and subject(c) is not None]:
-                if part.tag_ == "VBD" or set(aux_words(part)) & {"was", "were", "had", "did"}:
-                    continue  # "my reading is that the statement was co-signed": about the past
+            for part in [clause] + [c for c in clause.subtree if c.dep_ == "conj" and subject(c) is not None and (
+                    c.head.i == clause.i or any(lower(m) == "that" for m in c.children if m.dep_ == "mark"))]:  # "…, and that S"
+                if past_tense(part) or set(aux_words(part)) & {"was", "were", "had", "did"}:
+                    continue  # "my reading is that the statement was co-signed", "… that Kyiv has decided": the past
                 start, end = self._clause(part)
                 out.append(Finding(start, end, part, reading, tok.head, frame=tok.head, marker="frame"))
             return out
@@ -108,6 +109,25 @@ class FrameRules:
         if inner is not None and not neg:
             reading = inner
         return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
+
+    def _trailing_frame(self, tok: Token) -> Finding | None:
+        """"Strikes are coming, and soon, I suspect;": a parenthetical belief after the clause it frames."""
+        subj = subject(tok)
+        if tok.lemma_ not in self.cues.frame_verbs or subj is None or lower(subj) not in ("i", "we") or subj.i != tok.i - 1 \
+                or tok.i < 2 or tok.doc[tok.i - 2].text != "," or tok.i + 1 >= len(tok.doc) or not tok.doc[tok.i + 1].is_punct \
+                or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i for c in tok.children):
+            return None
+        sent = tok.sent
+        start = max([sent.start] + [t.i + 1 for t in tok.doc[sent.start:tok.i] if t.text == ";"])
+        head = next((t for t in tok.doc[start:tok.i - 2] if t.pos_ in ("VERB", "AUX") and subject(t) is not None
+                     and t.left_edge.i <= start + 1 and not past_tense(t)
+                     and (self._future_marked(t) or t.tag_ == "VBG" and aux_words(t))), None)
+        if head is None:
+            return None  # "the talks are stalled, I think": a judgement about the present
+        reading = self.table.read(tok.lemma_, negated=negated(tok), shown=span_text(tok.doc, subj.i, tok.i + 1))
+        if reading is None:
+            return None
+        return Finding(start, tok.i - 2, head, reading, tok, frame=tok, marker="frame")
 
     def _ruled_out(self, tok: Token) -> Finding | None:
         """"A second strike cannot be ruled out", "I wouldn't rule out a snap election": a possibility kept open."""

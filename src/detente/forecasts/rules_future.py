@@ -11,6 +11,8 @@ from .grammar import (
     expand_modifiers, generic_subject, in_quote_marks, is_passive, lower, negated, span_text, subject)
 from .phrases import Reading
 
+REASON_MARKS = ("because", "since", "as")
+
 
 class FutureRules:
     """Predicted clauses marked by an auxiliary, and the hedge adverbs on them."""
@@ -35,6 +37,8 @@ class FutureRules:
             return None
         if marker in ("would", "modal") and "have" in auxes:
             return None  # counterfactual: "would have caused"
+        if marker == "would" and tok.dep_ == "advcl" and any(lower(m) in REASON_MARKS for m in tok.children if m.dep_ == "mark"):
+            return None  # "unlikely, because it would risk a war": the reasoning behind a judgement, not a forecast
         if marker == "modal" and (negated(tok) and ("could" in auxes or is_passive(tok)) or tok.lemma_ in PERCEPTION
                                   or tok.lemma_ in self.cues.reporting_verbs):
             return None  # "could not be confirmed", "could be heard", "Tehran could say it had struck back"
