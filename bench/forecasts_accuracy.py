@@ -3,11 +3,9 @@
 
 Runs `detente forecasts --jsonl` on ../shared/eval/forecasts_dev.jsonl (sentences) and
 forecasts_docs_dev.jsonl (whole articles) and prints score.py's metrics for each, with the
-targets of the "Forecast ledger" issue. Held-out sets written independently of the dev sets
-(../heldout/forecasts*_heldout.jsonl), when present, are scored too and printed without
-targets: they tell whether a change generalises. (A second held-out set, ../heldout2, is scored the
-same way when present.) Exits 0 and says so when ../shared is not
-beside the checkout; exits 1 when a dev target is missed.
+targets of the "Forecast ledger" issue (bench/heldout.py scores the project's own held-out
+sets). Exits 0 and says so when ../shared is not beside the checkout; exits 1 when a dev
+target is missed.
 
 usage: python bench/forecasts_accuracy.py   (from the project root)
 """
@@ -20,8 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-HELDOUT = ROOT.parent / "heldout"
-HELDOUT_SETS = (HELDOUT, ROOT.parent / "heldout2")
 TARGETS = {
     "forecasts_dev.jsonl": {"forecast_f1": 0.92, "probability_in_band": 0.95, "forecaster_kind_accuracy": 0.95,
                             "deadline_accuracy": 0.85},
@@ -36,9 +32,8 @@ def main() -> int:
     exe = ROOT / ".venv" / "bin" / "detente"
     failed = False
     sets = [(EVAL / name, targets) for name, targets in TARGETS.items()]
-    sets += [(path, {}) for folder in HELDOUT_SETS for path in sorted(folder.glob("forecasts*_heldout.jsonl"))]
     for gold, targets in sets:
-        name = gold.name if gold.parent == EVAL else f"{gold.parent.name}/{gold.name}"
+        name = gold.name
         with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as out:
             run = subprocess.run([str(exe), "forecasts", "--jsonl", str(gold)], stdout=out, stderr=subprocess.PIPE,
                                  text=True, cwd=ROOT)
