@@ -267,17 +267,21 @@ class Assembler:
             return [a for a in self.last_pair if not sources or a.country != sources[0].country]
         exclude = sources[0].country if sources else None
         violent = code[:2] in VIOLENT_ROOTS
+        if frame.rule.speech:
+            agent = self._criticised_agent(frame, sources)
+            if agent is not None:
+                return [agent]
         for slot, toks in frame.options:
             if slot == "context":
                 break
             resolved = self.placer.resolve_all(toks, exclude)
             if frame.rule.speech:  # "Iran condemned the attack on its broadcaster": the attacker is the target
-                acts = self.book.cue("anaphoric_acts")
                 resolved = [(t, a) for t, a in resolved if a.country not in (exclude, "---")
-                            or not {syntax.lemma(t), syntax.lemma(t.head.head)} & acts]
+                            or not (self._is_act(t) or self._is_act(t.head.head))]
             found = [a for _, a in resolved]
             if not (frame.rule.domestic or code[:2] in DOMESTIC_ROOTS):  # "sent its carrier group": not a target
                 found = [a for a in found if a.country != exclude or (sources[0].sector not in ("", a.sector))]
+                found = [a for a in found if a.country == exclude or a.country not in {s.country for s in sources}]
             known = [a for a in found if a.country != "---"]
             if known:
                 return known
@@ -372,10 +376,13 @@ class Assembler:
     def _fallback_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor]:
         """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
         near = frame.targets + [c for t in frame.targets for c in syntax.children(t, "nmod", "compound")]
-        acts = [t for t in near + syntax.preps(frame.trigger).get("for", [])
-                if syntax.lemma(t) in self.book.cue("anaphoric_acts")]
-        if acts and self.events:
-            referent = self._referent(acts[0], sources)
+        said = [t for t in frame.complement.subtree if t.dep_ in syntax.SUBJECTS] if frame.complement is not None else []
+        acts = [t for t in near + syntax.preps(frame.trigger).get("for", []) + said if self._is_act(t)]
+        if acts:
+            agent = self._act_agent(acts[0], sources)
+            if agent is not None:
+                return [agent]
+            referent = self._referent(acts[0], sources) if self.events else None
             if referent is not None:
                 return [referent.source]
         unresolved_object = any(t.dep_ == "dobj" and t.head.i == frame.trigger.i and t.pos_ != "PRON"
@@ -385,10 +392,49 @@ class Assembler:
                 or self.book.cameo[frame.rule.code].quad == 4:
             if frame.rule.claims:
                 return []
-            if sources:
-                other = self.placer.memory.last_other(sources[0].country, frame.trigger.i)
+            if sources:  # never one of the coordinated subjects ("Chile and Peru condemned the move")
+                other = self.placer.memory.last_other(sources[0].country, frame.trigger.i, {s.country for s in sources})
                 return [other] if other is not None else []
         return []
+
+    def _is_act(self, tok) -> bool:
+        """An event noun standing for an act told before ("the shoot-down", "the raids", "the move")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if syntax.lemma(tok) in self.book.cue("anaphoric_acts"):
+            return True
+        rule = self.finder.match(tok)
+        return rule is not None and rule.pos == "noun" and rule.speech is None
+
+    def _criticised_agent(self, frame: Frame, sources: list[Actor]) -> Actor | None:
+        """"condemned the Israeli incursion", "denounced the raids": a speech act about an act is aimed at its
+        agent (named on the noun, else the source of the latest act of that kind), not at the place hit."""
+        slot, toks = frame.options[0] if frame.options else ("", [])
+        if slot not in ("dobj", "prep:for", "prep:over", "prep:against", "prep:about"):
+            return None
+        acts = [t for t in toks if self._is_act(t)]
+        if not acts:
+            return None
+        agent = self._act_agent(acts[0], sources)
+        if agent is not None or not self.events:
+            return agent
+        rule = self.finder.match(acts[0])
+        same_kind = rule is not None and any(e.root == rule.code[:2] for e in self.events)
+        if same_kind or syntax.lemma(acts[0]) in self.book.cue("anaphoric_acts"):
+            referent = self._referent(acts[0], sources)
+            if referent is not None and referent.source.country not in {s.country for s in sources} | {"---"}:
+                return referent.source
+        return None
+
+    def _act_agent(self, noun, sources: list[Actor]) -> Actor | None:
+        """The agent an act noun names itself: "the raid by X", "X's decision", "the Israeli incursion"."""
+        agents = syntax.preps(noun).get("by", []) + syntax.children(noun, "poss") + \
+            [m for m in syntax.children(noun, "amod") if m.pos_ == "ADJ" and m.ent_type_ == "NORP"]
+        speakers = {a.country for a in sources}
+        for _, actor in self.placer.resolve_all(agents):
+            if actor.country not in speakers | {"---"}:
+                return actor
+        return None
 
     def _referent(self, noun, sources: list[Actor]) -> Event | None:
         """The event "the attack" / "the move" refers to: the main event of the latest sentence with one

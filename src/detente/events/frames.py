@@ -43,6 +43,19 @@ def _many(obj: Token) -> bool:
     return False
 
 
+def _bare(obj: Token) -> bool:
+    """An object that only counts or points back: "all three", "both", "them"."""
+    if obj.pos_ == "NUM" or obj.lower_ in ("both", "all", "them", "it", "each"):
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+    return False
+
+
+def _sequel(verb: Token) -> bool:
+    """A verb the parser left loose that continues its head's action: "…, then seized all three"."""
+    return syntax.is_verb(verb) and any(c.dep_ == "advmod" and c.lower_ in ("then", "later", "subsequently", "afterwards")
+                                        and c.i < verb.i for c in verb.children)
+
+
 def _unnamed_pair(between: list[Token]) -> bool:
     """"between their rooms", "between the two capitals": one phrase that does not name the parties."""
     return len(between) == 1 and any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("two", "both")
@@ -126,7 +139,7 @@ class FrameFinder:
             if tok.pos_ == "NOUN":
                 objs = syntax.preps(tok).get("of", [])
             else:
-                objs = syntax.objects(tok) + syntax.children(tok, "dative")  # "gave the envoy 72 hours"
+                objs = syntax.objects(tok) + syntax.children(tok, "dative") + self._shared_objects(tok)
                 objs += [o for c in syntax.children(tok, "ccomp") for o in syntax.objects(c)]
                 objs += [c for o in list(objs) for c in syntax.children(o, "appos")]  # "X, a car carrier"
                 objs += [p for o in list(objs) for w, ps in syntax.preps(o).items() if w in ("of", "in") for p in ps]
@@ -140,6 +153,8 @@ class FrameFinder:
             return any(syntax.lemma(c) in words for c in self._complements(tok))
         if key == "modifier":
             return any(self._word_in(m, words) for m in syntax.modifiers(tok))
+        if key == "content":  # "vowed that the attack would not go unpunished": a word anywhere in what is said
+            return any(self._word_in(w, words) for c in self._complements(tok) for w in c.subtree)
         return False
 
     @staticmethod
@@ -271,6 +286,7 @@ class FrameFinder:
             found: list[Token] = []
             if slot == "dobj":
                 found = [o for o in syntax.objects(tok) if o.pos_ in ("NOUN", "PROPN", "PRON")]
+                found = self._shared_objects(tok) or found
             elif slot == "dative":
                 found = [o for c in syntax.children(tok, "dative") for o in (syntax.children(c, "pobj") or [c])]
             elif slot.startswith("prep:"):
@@ -305,6 +321,35 @@ class FrameFinder:
             return [], "context" if frame.options else ""
         return first
 
+    def _shared_objects(self, tok: Token) -> list[Token]:
+        """Objects a coordinated verb shares: "boarded and detained the tanker" (the first verb borrows the
+        second's), "rammed two boats, then seized all three" / "seized them" (the second borrows the first's)."""
+        if not syntax.is_verb(tok) or tok.dep_ == "amod":
+            return []
+        own = syntax.objects(tok)
+        if own and not all(_bare(o) for o in own):
+            return []
+        if own or not any(objs for objs in syntax.preps(tok).values()):
+            if (tok.dep_ == "conj" or _sequel(tok)) and syntax.is_verb(tok.head) and not syntax.subjects(tok) and own:
+                return self._verb_objects(tok.head, tok)
+            if not own:
+                for conj in syntax.children(tok, "conj"):
+                    if syntax.is_verb(conj) and not syntax.subjects(conj) and conj.i > tok.i:
+                        found = [o for o in syntax.children(conj, "dobj") if not _bare(o)]
+                        if found:
+                            return [o for f in found for o in syntax.with_conjuncts(f)]
+        return []
+
+    @staticmethod
+    def _verb_objects(head: Token, but: Token) -> list[Token]:
+        """The objects of a verb or of the verbs coordinated with it (direct, or after an attack preposition)."""
+        for verb in [head] + [c for c in syntax.children(head, "conj") if syntax.is_verb(c) and c.i != but.i]:
+            found = [o for o in syntax.objects(verb) if not _bare(o)]
+            found = found or [o for p in ATTACK_PREPS for o in syntax.preps(verb).get(p, [])]
+            if found:
+                return found
+        return []
+
     def _participants(self, tok: Token) -> list[Token]:
         """Parties of a joint act: "between X and Y", or the governing clause's subject and object."""
         for obj in syntax.objects(tok) + [o for objs in syntax.preps(tok).values() for o in objs]:
@@ -320,7 +365,9 @@ class FrameFinder:
             clause = syntax.clause_head(tok.head)
         parties = syntax.subjects(clause) or self._inherited_subjects(clause)
         if clause.i != tok.i:
-            parties = parties + [o for o in syntax.objects(clause) if o.pos_ in ("PROPN", "NOUN") and o.i != tok.i]
+            objs = [o for o in syntax.objects(clause) if o.pos_ in ("PROPN", "NOUN") and o.i != tok.i]
+            between = [b for o in objs for b in syntax.preps(o).get("between", [])]  # "a deal between X and Y was signed"
+            parties = parties + (between if between and not _unnamed_pair(between) else objs)
         return parties
 
     @staticmethod
@@ -367,7 +414,8 @@ class FrameFinder:
                     return subj
                 tok = head
                 continue
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "pcomp" and head.dep_ == "prep"):
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") or (tok.dep_ == "pcomp" and head.dep_ == "prep") \
+                    or (tok.dep_ == "dep" and syntax.is_verb(head) and _sequel(tok)):  # ", then seized all three"
                 if tok.dep_ == "pcomp":
                     head = head.head
                 subj = syntax.subjects(head)

@@ -199,7 +199,7 @@ class Placer:
     def _split(self, tok: Token) -> list[Token]:
         """"the Russian and Ukrainian foreign ministers" names two actors: split coordinated modifiers."""
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(d.dep_ == "conj" for d in c.children)]
-        if mods and tok.pos_ == "NOUN":
+        if mods and (tok.pos_ == "NOUN" or mods[0].pos_ == "ADJ"):  # "Polish and Dutch F-35s" (a model name)
             return syntax.with_conjuncts(mods[0])  # "British, French and German counterparts"
         owners = syntax.preps(tok).get("of", []) or syntax.preps(tok).get("from", [])
         if tok.tag_ == "NNS" and owners and owners[0].pos_ == "PROPN" and syntax.children(owners[0], "conj"):
@@ -210,7 +210,7 @@ class Placer:
         """An instrument or an unknown noun: its possessor, national adjective, "by X" or "of X"."""
         for mod in syntax.modifiers(tok):
             if mod.dep_ == "poss" or mod.pos_ in ("PROPN", "ADJ", "NOUN"):
-                actor = self.actors.resolve(mod.text, self.when) if mod.dep_ != "poss" \
+                actor = self.actors.resolve(self._name(mod), self.when) if mod.dep_ != "poss" \
                     else self.resolve(mod, depth + 1, exclude)
                 if actor is not None and actor.kind != "place" and actor.country != "---":
                     return replace(actor, sector=actor.sector or self._sector(tok, ""))
@@ -220,6 +220,12 @@ class Placer:
                     for pobj in syntax.children(agent, "pobj"):
                         return self.resolve(pobj, depth + 1)
         return None
+
+    @staticmethod
+    def _name(mod: Token) -> str:
+        """A modifier with the compound words before it: "Cook Islands" in "a Cook Islands-flagged tanker"."""
+        words = [c for c in mod.children if c.dep_ == "compound" and c.i < mod.i] + [mod]
+        return " ".join(w.text for w in words)
 
     def _placed(self, tok: Token, depth: int) -> Actor | None:
         """A target named only by a place ("targets in Gaza", "Tel Aviv", "members of the group")."""

@@ -40,9 +40,16 @@ def with_conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Israel and the US" → both heads)."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+        if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")) or _listed(tok, c):
             out.extend(with_conjuncts(c))
     return out
+
+
+def _listed(tok: Token, appos: Token) -> bool:
+    """"Saudi Arabia, Bahrain, the UAE and Egypt": a list the parser read as a name and its apposition."""
+    names = ("GPE", "NORP", "ORG")
+    return appos.dep_ == "appos" and tok.pos_ == appos.pos_ == "PROPN" and tok.ent_type_ in names \
+        and appos.ent_type_ in names and any(c.dep_ == "conj" for c in appos.children)
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
