@@ -1,8 +1,9 @@
 """Score the claims reader on the development sets with the project's scorer (../shared/eval/score.py).
 
 Runs ``detente claims --jsonl`` on claims_dev.jsonl (sentences) and claims_docs_dev.jsonl (whole
-articles) and prints the scorer's line for each, with the targets of the claims-ledger issue.
-Further gold files (a held-out set written by someone else) are scored too, without targets.
+articles) and prints the scorer's line for each, with the floors the reader must keep (the levels
+reached before the second held-out pass). Further gold files (held-out sets written by someone
+else) are scored too, without floors.
 Exits 0 without scoring when ../shared is not beside the checkout.
 Usage: python bench/claims_accuracy.py [MORE_GOLD.jsonl ...]
 """
@@ -15,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = {
-    "claims_dev.jsonl": "claim_f1=0.95 speaker_kind_accuracy=0.95 number_recall=0.95",
-    "claims_docs_dev.jsonl": "claim_f1=0.90 speaker_kind_accuracy=0.92",
+    "claims_dev.jsonl": "claim_f1=0.97 speaker_kind_accuracy=0.95 number_recall=0.95",
+    "claims_docs_dev.jsonl": "claim_f1=0.93 speaker_kind_accuracy=0.95",
 }
 
 
@@ -34,7 +35,7 @@ def main() -> int:
         limits = ["--min", *targets.split()] if targets else []
         run = subprocess.run([sys.executable, str(EVAL / "score.py"), "claims", str(gold), *limits],
                              cwd=ROOT, capture_output=True, text=True)
-        print(f"{gold.name}: {run.stdout.strip() or run.stderr.strip()[-500:]}")
+        print(f"{gold.parent.name}/{gold.name}: {run.stdout.strip() or run.stderr.strip()[-500:]}")
         failed |= run.returncode != 0
     return 1 if failed else 0
 

@@ -11,7 +11,8 @@ A claim is found from one of five cues, each in its own method:
 - the author's first person ("I think S", "in my view, S", ``author.yaml``), outside quotes.
 A direct quote becomes the content of the verb next to it, whole (however many sentences and
 paragraphs it runs over), and a quote that goes on after "he said" joins the same claim.
-Verbs inside a quote belong to the quoted speaker and are not read again.
+Verbs inside a quote belong to the quoted speaker and are not read again. Parser slips that would
+lose a speaker or a content are repaired by ``misparses`` (see the README for the list).
 
 Speakers are typed by ``speakers.SpeakerTyper`` in text order, so that "he" and "the official"
 take the kind of the speaker they refer back to. Claims of one speaker in one sentence are one
@@ -35,6 +36,8 @@ from ..knowledge import DataError
 from .lexicon import mappings, word_lists
 from .numbers import NumberWords
 from .clauses import ADDRESSEE_VERBS, char_range, next_sentence, previous_question, that_clause, token_range
+from . import misparses
+from .misparses import FIRST_PERSON_SUBJECTS, TIMESTAMP
 from .page import Page, boilerplate, paragraph_of, trim
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerMemory, SpeakerTyper
@@ -46,14 +49,13 @@ QUOTE_BLOCK = re.compile(r"^[ \t]*(?:>[ \t]*)?[\"“]")
 SUBJECT_DEPS = ("nsubj",)
 INHERITING = ("conj", "advcl", "xcomp")
 EMBEDDED = ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp")
-FIRST_PERSON_SUBJECTS = {"i", "we"}
-TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}$")
 OBJECT_PRONOUN = re.compile(r"^(?:me|us|him|her|them)\s+(?=\S)", re.I)
 NESTING_VERBS = {"report"}
 CONTRAST = {"while", "whereas", "although", "though"}
 STATEMENT_FROM = re.compile(r"\b((?:[Ss]tatement|[Rr]eadout|[Mm]essage) (?:from|by)) (?P<who>[A-Z][^:\n]{2,80}?):\s")
 ELLIPTICAL = re.compile(r"^(?:it|they|he|she|we|that|this|so|not)(?:\s+(?:will|wo|would|can|could|is|are|does|do|did|"
                         r"has|have|n't|not|so|be|happen|hold))*\W*$", re.I)
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[A-Z][\w’'-]*)+")
 DATELINE = re.compile(r"^[A-Z][A-Z'./ -]{2,}(?:, [^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+")
 
 
@@ -70,6 +72,7 @@ class Draft:
     lemma: str = ""
     contrast: bool = False  # the verb's clause opens with "while"/"whereas": a statement beside, not inside
     governors: frozenset[int] = frozenset()  # character offsets of the verbs above this one in the parse
+    aside: bool = False  # "…, a label its owner rejected, saying T", "what it described as X": the speaker's own
 
 
 class Attributor:
@@ -79,6 +82,7 @@ class Attributor:
     def __init__(self, verbs: dict[str, dict], carrying: set[str], author_cues: dict[str, set[str]],
                  typer: SpeakerTyper, numbers: NumberWords, book: Any = None) -> None:
         self.verbs = verbs
+        self.observing = {v for v, s in verbs.items() if s.get("objects") or s.get("numeric")}  # "counted 49 aircraft"
         self.carrying = carrying
         self.author_cue = _alternation(author_cues["patterns"] | author_cues["before"], "author.yaml")
         self.content_before = _alternation(author_cues["before"], "author.yaml")
@@ -91,6 +95,12 @@ class Attributor:
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "Attributor":
         extra_dirs = tuple(extra_dirs)
         verbs = mappings("verbs", "reporting", extra_dirs)
+        for verb, settings in verbs.items():
+            words = settings.get("objects", [])
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataError(f"claims/verbs.yaml: reporting: {verb}: objects must be a list of nouns, got {words!r}")
+            if words:
+                settings["objects"] = {w.lower() for w in words}
         carrying = set(mappings("verbs", "carrying", extra_dirs))
         cues = word_lists("author", ("patterns", "before", "pronoun_views"), extra_dirs)
         return cls(verbs, carrying, cues, SpeakerTyper.load(extra_dirs), NumberWords.load(extra_dirs),
@@ -116,14 +126,14 @@ class Attributor:
             if key in seen_sentences and len(key) > 20:
                 continue
             seen_sentences.add(key)
-            drafts = self._verb_claims(sent, page) + self._according_to(sent, page) + self._author(sent, page) \
-                + self._statement_from(sent, page)
+            drafts = _attributed_once(self._verb_claims(sent, page), self._according_to(sent, page), self.observing) \
+                + self._author(sent, page) + self._statement_from(sent, page)
             for draft in _merge(drafts):
                 claims.append(self._claim(doc, draft, when, memory))
             self._note_subjects(sent, page, memory)
         for draft in signed:
             claims.append(self._claim(doc, draft, when, memory))
-        return claims
+        return _without_repeats(claims)
 
     def _claim(self, doc: Doc, draft: Draft, when, memory: SpeakerMemory) -> Claim:
         text = doc_text(doc)
@@ -133,7 +143,7 @@ class Attributor:
             speaker = Speaker("author", span)
         else:
             sp = draft.speaker_span or doc.char_span(s0, s1, alignment_mode="expand")
-            speaker = self.typer.type(sp, self.book, when, memory)
+            speaker = self.typer.type(_expansion(sp) or sp, self.book, when, memory)
             speaker = Speaker(speaker.kind, span, speaker.actor, speaker.description)
             head = sp.root
             if speaker.kind != "author":
@@ -157,9 +167,12 @@ class Attributor:
                 continue  # "is expected to", "was reported": no speaker
             before = sent.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
             announced = _after_colon(verb, sent)  # "Here is what a former minister told us: S"
-            if announced is None and (any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children)
-                                      or before is not None and before.lower_ == "what"):
+            described = _described_as(verb) if settings.get("requires") == "as" else None
+            if announced is None and described is None and (
+                    any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for c in verb.children)
+                    or before is not None and before.lower_ == "what"):
                 continue  # "what it called a warning", "what it said was …": a name for something, not a statement
+            announced = announced or described
             speakers = self._speakers(verb)
             if not speakers:
                 continue
@@ -191,20 +204,27 @@ class Attributor:
                     s_range = (speaker.start_char, verb.idx + len(verb.text))
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
                                     author=first_person, verb_at=verb.idx, lemma=verb.lemma_.lower(),
-                                    contrast=_contrast_mark(verb) is not None,
+                                    contrast=_contrast_mark(verb, True) is not None,
+                                    aside=_relative_aside(verb) or described is not None,
                                     governors=frozenset(a.idx for a in verb.ancestors)))
         return _outer_only(drafts)
 
     def _speakers(self, verb: Token) -> list[SpacySpan]:
         """Who says it: the subject (inherited up conj/advcl chains) and any carried source."""
+        contact = misparses.contact_clause(verb)
+        if contact is not None:
+            return [contact]
         token, found = verb, []
         for _ in range(4):
-            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-            if not subjects and token.dep_ in ("acl", "relcl") and token.tag_ == "VBD" and token.head.dep_ == "ROOT" \
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not TIMESTAMP.match(c.text)]
+            if not subjects and token.dep_ in ("acl", "relcl") and token.tag_ in ("VBD", "VBN") and token.head.dep_ == "ROOT" \
                     and token.head.pos_ in ("PROPN", "NOUN"):
                 subjects = [token.head]  # a misparse: "X, the group's leader, posted that …" with X as root
             if subjects:
-                found.append(self._phrase(subjects[0]))
+                phrase = self._phrase(subjects[0])
+                if phrase.start < token.i < phrase.end:  # the misparse above: the phrase stops before the verb
+                    phrase = misparses.before(phrase, token)
+                found.append(phrase)
                 break
             head = token.head
             if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in self.carrying:
@@ -215,22 +235,38 @@ class Attributor:
                     return [self._phrase(passive[0])] + [self._phrase(a) for a in agents]
                 found += [self._phrase(c) for c in quoting.children if c.dep_ in ("nsubj", "dobj")]
                 return found
-            adjacent = _adjacent_subject(verb) if token is verb else None
+            adjacent = None if token is not verb else (misparses.adjacent_subject(verb) or misparses.paragraph_opening(verb)
+                                                       or misparses.subject_before_aside(verb))
             if adjacent is not None:
-                found.append(self._phrase(adjacent))
+                found.append(adjacent if isinstance(adjacent, SpacySpan) else self._phrase(adjacent))
                 break
             if token.dep_ not in INHERITING or head.i == token.i:
                 return []
             if token.dep_ == "advcl" and token.tag_ != "VBG":
                 return []
-            if head.dep_ in EMBEDDED and head.lemma_.lower() not in self.verbs:
+            if head.dep_ in EMBEDDED and head.lemma_.lower() not in self.verbs and not _relative_aside(token):
                 return []  # "denied that Moscow had …, calling …": the caller is not Moscow
             token = head
         found = [self._inparagraph(phrase, verb) for phrase in found]
         found = [phrase for phrase in found if phrase is not None]
         for carrier in self._carriers(verb, token):
             found += [self._phrase(c) for c in carrier.children if c.dep_ == "dobj"]
-        return found
+        return found + self._issuers(verb)
+
+    def _issuers(self, verb: Token) -> list[SpacySpan]:
+        """"KCNA carried a statement from the defence ministry saying S": the outlet says S by carrying it,
+        and so does the body the statement is from."""
+        head = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or head.i == verb.i:
+            return []
+        documents = self.typer.words["documents"]
+        statements = [head] if head.lemma_.lower() in documents else \
+            [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in documents]
+        if not statements:
+            return []
+        preps = [c for t in (statements[0], statements[0].head) for c in t.children
+                 if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > statements[0].i]
+        return [self._phrase(g) for p in preps[:1] for g in p.children if g.dep_ == "pobj"]
 
     def _inparagraph(self, phrase: SpacySpan, verb: Token) -> SpacySpan | None:
         """A subject the parser stretched over a paragraph break (a signature line above "Biden said"):
@@ -249,8 +285,9 @@ class Attributor:
         near = list(verb.children)
         if subject_holder is not None:
             near += [c for s in subject_holder.children if s.dep_ in SUBJECT_DEPS for c in s.children]
-        near += [c for k in verb.children if k.dep_ == "ccomp" for c in k.children if c.i < k.i]
-        return [c for c in near if c.lemma_.lower() in self.carrying and c.tag_ == "VBG"]
+        near += [c for k in verb.children if k.dep_ in ("ccomp", "conj") for c in k.children if c.i < _clause_start(k)]
+        own = _clause_start(verb)  # "X is reporting, citing Y, that Z told …": Y is carried by X, not by Z
+        return [c for c in near if c.lemma_.lower() in self.carrying and c.tag_ == "VBG" and not c.i < own < verb.i]
 
     def _phrase(self, head: Token) -> SpacySpan:
         """The speaker phrase of a subject: its subtree, cut before a "citing …" aside."""
@@ -282,9 +319,21 @@ class Attributor:
 
     def _content(self, verb: Token, settings: dict, sent: SpacySpan, page: Page,
                  first_person: bool) -> tuple[int, int] | None:
+        if settings.get("objects") or settings.get("numeric"):  # verbs of giving figures state their object only
+            found = self._object(verb, settings, sent)
+            paragraph = paragraph_of(doc_text(sent.doc), verb.idx)
+            found = found and trim(doc_text(sent.doc), found[0], min(found[1], paragraph[1]))
+            return found if found and found[1] - found[0] >= 3 else None
         clauses = self._own_clauses(verb, [c for c in verb.children if c.dep_ == "ccomp"])
-        if not clauses and (first_person or settings.get("author") or verb.lemma_ in ("vow", "threaten", "pledge", "promise")):
-            clauses = [c for c in verb.children if c.dep_ == "xcomp"]
+        if clauses:  # "told X that S1 and that S2" with S2 hung on the verb as a conjunct
+            clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if not clauses and (first_person or settings.get("author") or settings.get("infinitive")):
+            clauses = [c for c in verb.children if c.dep_ == "xcomp"]  # "vowed to retaliate", "urged Kyiv to withdraw"
+        if not clauses:  # "called for him to resign": a demand with a clause of its own
+            clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                       and any(n.dep_ == "nsubj" for n in c.children)]
         if not clauses:
             for carrier in verb.children:
                 if carrier.lemma_.lower() in self.carrying and carrier.tag_ == "VBG":
@@ -301,7 +350,7 @@ class Attributor:
         elif settings.get("object") or first_person and settings.get("author"):
             found = self._object(verb, settings, sent)
         if found is None and not settings.get("object"):
-            found = _clause_as_object(verb, sent)
+            found = misparses.clause_as_object(verb, sent)
         if found is None and settings.get("object"):
             # "reported tracking 76 aircraft", "denied carrying out", "claimed to have killed 20"
             verbal = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VBG"]
@@ -311,7 +360,8 @@ class Attributor:
         if found is None and first_person:
             found = previous_question(sent)
         if found is None:
-            found = self._inverted(verb, sent) or _before_speaker(verb, sent) or _answer(verb, sent)
+            found = self._inverted(verb, sent) or misparses.before_speaker(verb, sent) or _answer(verb, sent) \
+                or misparses.hung_elsewhere(verb, sent)
         if found is not None:
             text = doc_text(sent.doc)
             paragraph = paragraph_of(text, verb.idx)
@@ -319,10 +369,18 @@ class Attributor:
             semicolon = text.find(";", found[0], found[1])
             if semicolon > verb.idx:
                 found = trim(text, found[0], semicolon)
+            colon = text.find(": ", found[0], found[1])
+            if colon > verb.idx and not page.in_quote(colon) and self._speaker_after(sent, colon, found[1]):
+                found = trim(text, found[0], colon)  # "I think S: X has threatened T" — T is X's claim
             for token in sent:  # "A said S, while B claimed T": S stops before "while"
-                mark = _contrast_mark(token) if found[0] < token.idx < found[1] else None
-                if mark is not None and mark.idx > found[0] and any(c.dep_ == "nsubj" for c in token.children):
+                mark = _contrast_mark(token, token.lemma_.lower() in self.verbs) if found[0] < token.idx < found[1] else None
+                if mark is not None and mark.idx > found[0] and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                     found = trim(text, found[0], mark.idx)
+                    break
+                aside = [c for c in token.children if _relative_aside(c) and c.lemma_.lower() in self.verbs] \
+                    if found[0] < token.idx < found[1] and token.i != verb.i else []
+                if aside and token.head.left_edge.idx > found[0]:  # "… — a label its owner rejected, saying T"
+                    found = trim(text, found[0], token.head.left_edge.idx)
                     break
             dateline = DATELINE.match(text[found[0]:found[1]])
             if dateline:
@@ -340,6 +398,12 @@ class Attributor:
             return None
         return found
 
+    def _speaker_after(self, sent: SpacySpan, start: int, end: int) -> bool:
+        """A verb of saying with a subject of its own between ``start`` and ``end``."""
+        return any(start < t.idx < end and t.lemma_.lower() in self.verbs and t.pos_ == "VERB"
+                   and any(c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON_SUBJECTS for c in t.children)
+                   for t in sent)
+
     @staticmethod
     def _own_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
         """Clauses the parser hung on the verb that are really its content: same paragraph, and not a
@@ -352,6 +416,10 @@ class Attributor:
                 continue
             if clause.i < verb.i and any(t.text in (";", ":") for t in doc[clause.right_edge.i:verb.i]):
                 continue
+            if clause.i < verb.i and any(c.dep_ == "mark" and c.lower_ == "that" and c.i > clause.i for c in verb.children):
+                continue  # "X is reporting, citing Y, that Z told W S" parsed upside down: X reports, not Z
+            if clause.i > verb.i and any(t.text == ";" for t in doc[verb.i:clause.left_edge.i + 1]):
+                continue  # "said that S; it did not address T": T is the writer's, not the speaker's
             before = doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
             if clause.i > verb.i and before is not None and before.lower_ in ("and", "but", ";") \
                     and any(c.dep_ == "nsubj" for c in clause.children):
@@ -368,6 +436,15 @@ class Attributor:
             return None  # "blamed each other", "drills that Pyongyang denounces as …": no content
         if objects[0].pos_ == "PRON" and not needed:
             return None
+        if settings.get("objects") and objects[0].lemma_.lower() not in settings["objects"]:
+            return None  # "gave a figure of 471" states something; "gave a speech" does not
+        if settings.get("numeric") and not any(t.like_num for t in objects[0].subtree):
+            return None  # "counted 310 strikes" states a figure; "counted the votes" does not
+        if needed == "oprd" and not any(c.dep_ == "oprd" for c in verb.children):
+            predicate = misparses.predicate_as_apposition(objects[0]) or misparses.quoted_predicate(verb) \
+                or misparses.run_together(objects[0])
+            if predicate is not None:  # "called the seizure 'an act of piracy'", the predicate misread
+                return char_range(objects[0].left_edge if objects[0].i > verb.i else verb.doc[verb.i + 1], predicate, sent)
         if needed:
             kids = {c.lower_ for c in verb.children} | {c.lower_ for c in objects[0].children}
             deps = {c.dep_ for c in verb.children}
@@ -455,8 +532,11 @@ class Attributor:
                 if self.content_before is not None and self.content_before.fullmatch(m.group()):
                     clause_start = max(sent.start_char, text.rfind(";", sent.start_char, start) + 1)
                     content = trim(text, clause_start, start)
+                elif re.match(r"\s*[:;—–]", text[end:end + 3]) and trim(text, sent.start_char, start)[1] > sent.start_char + 3:
+                    content = trim(text, sent.start_char, start)  # "Not this year, in my view: the reasons …"
                 else:
-                    content = _skip_that(text, trim(text, end, sent.end_char))
+                    semicolon = text.find(";", end, sent.end_char)
+                    content = _skip_that(text, trim(text, end, sent.end_char if semicolon < 0 else semicolon))
                 if content[1] - content[0] < 3:  # "Probably, in my view."
                     content = trim(text, sent.start_char, start)
                 if text[content[0]:content[1]].lower() in ("this", "that", "simple", "so"):
@@ -529,10 +609,16 @@ class Attributor:
     def _note_subjects(self, sent: SpacySpan, page: Page, memory: SpeakerMemory) -> None:
         for token in sent:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") \
-                    and not page.in_quote(token.idx) and self.verbs.get(token.head.lemma_.lower()) is None:
+                    and not page.in_quote(token.idx) and self._narrating(token.head):
                 kind, actor = self.typer.kind(self._phrase(token), self.book, None, memory)
                 if kind == "named_person":
                     memory.note(kind, token, True, actor, self._phrase(token).text)
+
+
+    def _narrating(self, verb: Token) -> bool:
+        """A verb that made no claim here: not one of saying, or one that states only figures ("has
+        given the tally" before the tally itself)."""
+        return self.verbs.get(verb.lemma_.lower()) is None or verb.lemma_.lower() in self.observing
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -549,6 +635,49 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         same.content = (min(same.content[0], draft.content[0]), max(same.content[1], draft.content[1]))
     return merged
+
+
+def _expansion(speaker: SpacySpan) -> SpacySpan | None:
+    """The full name an acronym stands for, written out earlier in the text ("the Joint Chiefs of Staff
+    … the JCS said"): the acronym is the same speaker and takes that name's kind."""
+    head = speaker.root
+    acronym = head.text.replace(".", "")
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return None
+    text = doc_text(speaker.doc)
+    found = None
+    for run in CAPITALISED_RUN.finditer(text, 0, speaker.start_char):
+        words = [(m.start(), m.group()) for m in re.finditer(r"[\w’'-]+", run.group())]
+        for k, (offset, _) in enumerate(words):
+            initials = "".join(w[0] for _, w in words[k:] if w[0].isupper())
+            if initials == acronym and words[k][1][0].isupper():
+                found = (run.start() + offset, run.end())
+                break
+    return speaker.doc.char_span(*found, alignment_mode="expand") if found else None
+
+
+def _attributed_once(verb_drafts: list[Draft], according: list[Draft], observing: set[str]) -> list[Draft]:
+    """"Taipei counted 49 aircraft, according to its defence ministry": the sentence is the ministry's; a
+    verb of counting or recording inside it narrates what the source says and is no claim of its own."""
+    kept = [d for d in verb_drafts if not (d.lemma in observing and any(
+        d.content[0] <= a.speaker[0] <= d.content[1] + 20 or _overlap(a.content, d.content) for a in according))]
+    return kept + according
+
+
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim where two cues found the same one: "X put it this way:" read both as a verb with an
+    adjacent quote and as the line introducing a block quote, or a "statement from X" heading read as a
+    heading and as an introduction. Same speaker words, same content: the first is kept."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if not any(_overlap(_range(k.speaker.span), _range(claim.speaker.span))
+                   and _overlap(_range(k.content), _range(claim.content)) for k in kept):
+            kept.append(claim)
+    return kept
+
+
+def _range(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _alternation(patterns: set[str], where: str) -> re.Pattern | None:
@@ -572,34 +701,6 @@ def _skip_that(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if text[start:start + 5].lower() == "that ":
         start += 5
     return start, end
-
-
-def _before_speaker(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
-    """"S, X said" where the parser left S unattached (a dateline before it): the clause before the comma."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ != "ROOT" or not subjects or subjects[0].lower_ in FIRST_PERSON_SUBJECTS:
-        return None
-    left = subjects[0].left_edge.i
-    doc = sent.doc
-    start = max(sent.start_char, paragraph_of(doc_text(doc), verb.idx)[0])
-    comma = doc[left - 1] if left > sent.start else None
-    if comma is None or comma.text not in (",", "—") or not subjects[0].i < verb.i \
-            or not any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in doc[sent.start:left]):
-        return None
-    return trim(doc_text(doc), start, comma.idx)
-
-
-def _clause_as_object(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
-    """A misparse: "X say the North detonated sections of the road" with "sections" as the object of
-    "say" and the clause's verb as its modifier. A verb that takes no object reports a clause here."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
-    if not objects or verb.lemma_.lower() in ADDRESSEE_VERBS:
-        return None
-    if not any(t.dep_ in ("amod", "acl") and t.tag_ in ("VBD", "VBN") and t.i < objects[0].i
-               and any(c.dep_ in ("nsubj", "npadvmod") for c in t.children) for t in objects[0].subtree):
-        return None
-    last = max((c.right_edge for c in verb.children if c.i > verb.i), key=lambda t: t.i)
-    return char_range(objects[0].left_edge, last, sent)
 
 
 def _after_colon(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
@@ -674,26 +775,33 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text == "," for t in a.doc[lo + 1:hi])
 
 
-def _adjacent_subject(verb: Token) -> Token | None:
-    """A misparse: "S, a source at the ministry told Reuters" or "…, the minister, X, told a news conference"
-    with the noun phrase before the verb hung on S (apposition, conjunct) and the verb left without a
-    subject. The noun phrase that ends right before the verb and starts after a comma is the speaker."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+def _relative_aside(verb: Token) -> bool:
+    """"…, a label its owner, X, rejected, saying T": a verb of saying that qualifies a relative clause
+    with a subject of its own. The subject of that clause says T, beside what the sentence reports."""
+    head = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "relcl" \
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in head.children)
+
+
+def _clause_start(verb: Token) -> int:
+    """Where the "that" introducing the verb's clause stands (the verb's own index without one)."""
+    return next((c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"), verb.i)
+
+
+def _described_as(verb: Token) -> tuple[int, int] | None:
+    """"after what it described as a mortar attack on its positions": a characterisation the speaker
+    gives, unlike the bare name of "what it called X". The content is the noun phrase after "as"."""
+    if not any(c.lower_ == "what" and c.dep_ == "dobj" for c in verb.children):
         return None
-    doc = verb.doc
-    last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
-    found = None
-    for noun in [last, *last.ancestors]:
-        if noun.i >= verb.i or noun.right_edge.i != last.i or any(c.dep_ == "cc" for c in noun.children):
-            break  # past the phrase, or into a list the phrase ends
-        if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") \
-                and noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",":
-            found = noun  # the widest such phrase: "the minister, X" rather than "X"
-    return found
+    phrases = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return char_range(phrases[0].left_edge, phrases[0].right_edge, verb.sent) if phrases else None
 
 
-def _contrast_mark(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONTRAST), None)
+def _contrast_mark(verb: Token, saying: bool = False) -> Token | None:
+    """"while"/"whereas" before a clause with its own subject; before a verb of saying also "as"
+    ("X says S as Y claims T": Y's claim stands beside X's, not inside it)."""
+    marks = CONTRAST | {"as"} if saying else CONTRAST
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks), None)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -715,7 +823,8 @@ def _outer_only(drafts: list[Draft]) -> list[Draft]:
         pronoun = draft.speaker_span is not None and draft.speaker_span.root.pos_ == "PRON"
         outer = [o for o in drafts if o is not draft and o.speaker != draft.speaker and o.verb_at in draft.governors
                  and (o.content[0] <= draft.verb_at < o.content[1] or pronoun)]
-        beside = draft.contrast and not pronoun  # "…, while Hamas claimed T"; "though it cautioned" is the same speaker
+        # "…, while Hamas claimed T" (but "though it cautioned" is the same speaker); "what it described as S"
+        beside = draft.contrast and not pronoun or draft.aside
         if outer and not beside and (pronoun or not any(o.lemma in NESTING_VERBS for o in outer)):
             continue
         kept.append(draft)

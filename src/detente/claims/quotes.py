@@ -2,7 +2,11 @@
 
 A quote that is still open at the end of a paragraph continues when the next paragraph
 opens with a quote mark (the newspaper convention for multi-paragraph quotes); otherwise it
-ends with its paragraph. Single quotes are left alone: they cannot be told from apostrophes.
+ends with its paragraph. Single quotes (the British style, 'like this') are quotes when they
+pair up within a paragraph outside a double quote: an opening mark at a word's start, a closing
+mark after a word and not before a letter (so "Iran's" and "don't" are apostrophes). A plural
+possessive ("the rebels' lines") inside such a quote can look like its end; a closing mark next
+to punctuation is preferred.
 """
 from __future__ import annotations
 
@@ -13,6 +17,10 @@ OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
+SINGLE_OPEN = "'‘"
+SINGLE_CLOSE = "'’"
+BEFORE_OPENING = " \t([—–-“\""
+PUNCTUATION = ",.;:!?)—–"
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,28 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(_quote(text, open_at, p_end, p_end))
                 open_at = None
             # else the quote runs on: the next paragraph's opening mark is skipped as already open
-    return quotes
+    for p_start, p_end in paragraphs:
+        inside = [q for q in quotes if q.overlaps(p_start, p_end)]
+        quotes += [_quote(text, a, b + 1, b) for a, b in _single_pairs(text, p_start, p_end)
+                   if not any(q.overlaps(a, b + 1) for q in inside)]
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Opening and closing single quote marks of one paragraph that pair up (see the module docstring)."""
+    pairs, i = [], start
+    while i < end:
+        if text[i] in SINGLE_OPEN and (i == start or text[i - 1] in BEFORE_OPENING) \
+                and i + 1 < end and text[i + 1].isalnum():
+            closings = [j for j in range(i + 2, end) if text[j] in SINGLE_CLOSE and not text[j - 1].isspace()
+                        and (j + 1 == end or not text[j + 1].isalnum())]
+            if closings:
+                marked = [j for j in closings if text[j - 1] in PUNCTUATION or j + 1 == end or text[j + 1] in PUNCTUATION]
+                close = marked[0] if marked and text[closings[0] - 1] == "s" else closings[0]
+                pairs.append((i, close))
+                i = close
+        i += 1
+    return pairs
 
 
 def _quote(text: str, start: int, end: int, inner_end: int) -> Quote:

@@ -105,7 +105,7 @@ class SpeakerTyper:
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "SpeakerTyper":
         words = word_lists("speakers", ("official_bodies", "titles", "anonymous_nouns", "org_names", "org_nouns", "org_modifiers", "org_name_words",
-                                        "documents", "non_speakers"), extra_dirs)
+                                        "org_name_links", "documents", "non_speakers"), extra_dirs)
         outlets = word_lists("outlets", ("names", "nouns", "news_markers"), extra_dirs)
         return cls(words, outlets)
 
@@ -229,7 +229,8 @@ class SpeakerTyper:
         bodies = self.words["official_bodies"]
         if head.lower_ in bodies or head.lemma_.lower() in bodies or " ".join(words[-2:]) in bodies:
             run_by = re.search(r"-\s?(?:run|controlled|led|held|appointed)\b", p.text)  # "the Hamas-run health ministry"
-            if not run_by and (_has(self.words["org_names"], p.own) or _modifier_kinds(book, p.core) & {"igo", "group"}):
+            if not run_by and (_has(self.words["org_names"], p.own) or _modifier_kinds(book, p.core) & {"igo", "group"}
+                               or self._mission_name(p.span)):
                 return "named_org", self._book(book, p.core, when)  # "the UN's rights office", "Hamas's military wing"
             return "official", self._book(book, p.core, when)
         if entry is not None and entry.kind in BOOK_KINDS and entry.kind not in ("role", "office"):
@@ -298,6 +299,14 @@ class SpeakerTyper:
             if token.ent_type_ == "PERSON" and token.tag_ != "NNPS" and not self._title(token, core):
                 return True
         return False
+
+    def _mission_name(self, span: SpacySpan) -> bool:
+        """A name that states a cause ("the Committee to Protect Journalists"): an NGO's, where a
+        government body is "X's Committee" or "Ministry of Y"."""
+        head = span.root
+        after = [t for t in span if t.i > head.i]
+        return head.pos_ == "PROPN" and len(after) >= 2 and after[0].lower_ in self.words["org_name_links"] \
+            and after[1].text[:1].isupper()
 
     def _title(self, head: Token, core: list[Token]) -> bool:
         lemma = head.lemma_.lower()
