@@ -22,6 +22,11 @@ from .disqualify import PRONOUNS, Disqualifier
 from .grammar import FIRST_PERSON, Finding, lower, paragraph, subject
 
 QUOTES = "\"“”"
+# A single quote opens after the start, a space or a bracket and before a letter; it closes after a
+# letter or punctuation and before a space, punctuation or the end: so "the rebels' guns" and "don't" stay words.
+# A plural possessive ("the rebels' guns": s, quote, space, small letter) does not close one.
+SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))['‘](?=[^\s'‘’])(?P<body>[^\n]*?[^\s'‘’])(?<!s(?=['’] [a-z]))['’]"
+                          r"(?=[\s.,;:!?)\]—–]|$)", re.M)
 DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*([^,;(\n]+)")
 SIGNATURE = re.compile(r"^\s*[—–-]\s*([^(\n]+?)\s*\(@\w+\)", re.M)
 
@@ -56,7 +61,9 @@ class DocContext:
                 elif opened is not None and ch != "“":
                     spans.append((opened, i))
                     opened = None
-        return cls(doc, when, spans)
+        spans += [(m.start(), m.end() - 1) for m in SINGLE_QUOTE.finditer(text)
+                  if not any(a <= m.start() <= b for a, b in spans)]
+        return cls(doc, when, sorted(spans))
 
     def quote_at(self, char: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in self.quoted if a <= char <= b), None)
@@ -201,6 +208,22 @@ class Attributor(Disqualifier):
                 if obj is not None:
                     return obj
             if node.head.i == node.i:
+                return self._trailing_source(tok)
+            node = node.head
+
+    def _trailing_source(self, tok: Token) -> Token | None:
+        """"A will happen, but B will not, according to X": a source closing the sentence after the last
+        of coordinated clauses speaks for all of them, though the parser hangs it on the last one."""
+        last = max((t.i for t in tok.sent if not t.is_punct and not t.is_space), default=tok.i)
+        node = tok
+        while True:
+            for c in node.children:
+                if c.dep_ == "conj" and c.i > tok.i:
+                    for g in c.children:
+                        obj = self.source(g)
+                        if obj is not None and g.i > tok.i and g.right_edge.i >= last and g.nbor(-1).text == ",":
+                            return obj
+            if node.head.i == node.i or node.dep_ not in ("conj", "ccomp", "xcomp", "ROOT"):
                 return None
             node = node.head
 

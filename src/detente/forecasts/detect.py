@@ -95,6 +95,9 @@ class ClauseFinder(FutureRules, PredicateRules, ChanceRules, FrameRules):
         while kept and (kept[0].is_punct and kept[0].text not in "\"“'‘" or kept[0].dep_ in ("cc", "mark", "prep") and kept[0].head.i == head.i
                         and lower(kept[0]) in ("that", "and", "but", "or", "so", "yet", "if", "unless", "then")):
             kept.pop(0)
+        stops = [t.i for t in kept if t.text == ";" and t.i < head.i]
+        if stops:
+            kept = [t for t in kept if t.i > stops[-1]]  # "in my assessment; S": a fragment before the semicolon
         if kept and kept[0].i == lo and TIMESTAMP.match(kept[0].text):
             kept.pop(0)  # "13:40 A truce is due to…": the time of a live-blog entry
         while kept and (kept[-1].is_punct and kept[-1].text not in "\"”'’" or kept[-1].dep_ == "cc"):
@@ -119,6 +122,8 @@ class ClauseFinder(FutureRules, PredicateRules, ChanceRules, FrameRules):
             return True
         if dep == "prep" and lower(child) == "according":
             return True
+        if dep == "prep" and lower(child) in self.cues.aside_marks and child.i > head.i and child.nbor(-1).text in (",", ";"):
+            return True  # "S, despite the sanctions": the speaker's reason, not part of what is predicted
         if dep == "prep" and lower(child) == "in" and any(o.lemma_ in self.cues.view_nouns and any(lower(p) in ("of", "my", "our") for p in o.children)
                                                           for o in child.children if o.dep_ == "pobj"):
             return True  # "in the view of most diplomats": the source, not the proposition

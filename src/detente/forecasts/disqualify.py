@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from .attribution import Attribution
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "in 2019", "in January 2022", "by late 2021", "in the spring of 2020": a year the telling is placed in
+PAST_YEAR = re.compile(rf"\b(?:in|by|since|during)(?: the)?(?: (?:early|late|mid|mid-|summer|spring|autumn|fall|winter)"
+                       rf"(?: of)?)?(?: (?:{MONTHS})(?: \d{{1,2}}(?: ?,)?)?)? ((?:19|20)\d\d)\b")
 
 
 class Disqualifier:
@@ -147,9 +151,9 @@ class Disqualifier:
                      and not t.left_edge.i <= prop[0] <= t.right_edge.i
                      for m in t.subtree}  # "despite the accords signed last week": another thing's time, not the telling's
         outside = " ".join(t.lower_ for t in sent if not prop[0] <= t.i < prop[1] and t.i not in modifiers)
-        years = [int(y) for y in re.findall(r"\b(?:in|by|since) ((?:19|20)\d\d)\b", outside)]
+        years = [int(y) for y in PAST_YEAR.findall(outside)]
         if years and finding.head.doc.user_data.get("year") and max(years) < finding.head.doc.user_data["year"]:
-            return True  # "in 2019, experts predicted…"
+            return True  # "in 2019, experts predicted…", "In January 2022, most services predicted…"
         return any(re.search(rf"\b{re.escape(m)}\b", outside) for m in self.cues.history_markers)
 
 

@@ -33,6 +33,8 @@ class FutureRules:
             marker = "would"
         elif any(a in MODAL for a in auxes):
             marker = "modal"
+        elif any(a in ("can", "ca") for a in auxes) and self._adverb_reading(tok) is not None:
+            marker = "will"  # "the rebels probably cannot take the city": the hedge makes "can" a forecast
         else:
             return None
         if marker in ("would", "modal") and "have" in auxes:

@@ -25,6 +25,10 @@ class PredicateRules:
             holder = tok.head.head  # "X is all but certain to Y": the adjective hangs off "all"
         verb = next((c for c in list(tok.children) + list(holder.children) if c.dep_ in ("xcomp", "ccomp")
                      and c.pos_ in ("VERB", "AUX") and c.i > tok.i and any(lower(a) == "to" for a in c.children)), None)
+        than = next((c for c in tok.children if lower(c) == "than" and any(lower(n) == "not" for n in c.subtree)), None)
+        if verb is None and than is not None:  # "X is more likely than not to Y": the verb hangs off "than"
+            verb = next((c for c in than.children if c.dep_ in ("pcomp", "xcomp", "ccomp")
+                         and any(lower(a) == "to" for a in c.children)), None)
         if verb is None:
             passive = tok.tag_ == "VBN" and lower(tok) == "expected" and any(c.dep_ == "nsubjpass" for c in tok.children)
             if not passive or any(c.dep_ in ("ccomp",) for c in tok.children):
@@ -41,6 +45,8 @@ class PredicateRules:
         neg = negated(holder) or negated(tok)
         words = " ".join(in_quote_marks(lower(t)) for t in phrase_toks)
         key = words + (" to" if lower(tok) in ("set", "poised", "due", "bound", "sure", "scheduled") else "")
+        if than is not None and verb.head.i == than.i:
+            key = words + " than not"
         reading = (self.table.read(key, negated=neg, shown=shown_phrase(phrase_toks, tok))
                    or self.table.read(lower(tok) if lower(tok) != "expected" else "expect", negated=neg,
                                       shown=shown_phrase(phrase_toks, tok)))
@@ -49,6 +55,9 @@ class PredicateRules:
             reading = after[0]  # "all but certain"
         if reading is None:
             return None
+        if than is not None and verb.head.i == than.i:
+            to = next(a for a in verb.children if lower(a) == "to")
+            reading = reading.renamed(span_text(tok.doc, phrase_toks[0].i, to.i))  # "more likely than not"
         start, end = self._clause(holder)
         return Finding(start, end, verb, reading, holder, marker="predicate")
 
