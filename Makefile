@@ -17,8 +17,8 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p demo
-	rm -f $(DB)
-	$(BIN)/detente analyze examples/corpus --db sqlite:///$(DB) --report demo/report.html || true
+	rm -f $(DB) demo/report.html
+	$(BIN)/detente analyze examples/corpus --db sqlite:///$(DB) --report demo/report.html || test -s demo/report.html
 	@echo "(examples/corpus/bad/ holds deliberately broken files: the errors above are expected)"
 	@echo "Report: $(CURDIR)/demo/report.html   (store: $(CURDIR)/$(DB))"
 
