@@ -56,6 +56,7 @@ STATEMENT_FROM = re.compile(r"\b((?:[Ss]tatement|[Rr]eadout|[Mm]essage) (?:from|
 ELLIPTICAL = re.compile(r"^(?:it|they|he|she|we|that|this|so|not)(?:\s+(?:will|wo|would|can|could|is|are|does|do|did|"
                         r"has|have|n't|not|so|be|happen|hold))*\W*$", re.I)
 CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)*[A-Z][\w’'-]*)+")
+GLUED_STOP = re.compile(r"^[\w-]*\d[\w-]*\.$")  # "Thunder-2025A.": a sentence's full stop kept in a code name
 DATELINE = re.compile(r"^[A-Z][A-Z'./ -]{2,}(?:, [^—–\n]{0,40}?)?\s+[—–-]{1,2}\s+")
 
 
@@ -73,6 +74,7 @@ class Draft:
     contrast: bool = False  # the verb's clause opens with "while"/"whereas": a statement beside, not inside
     governors: frozenset[int] = frozenset()  # character offsets of the verbs above this one in the parse
     aside: bool = False  # "…, a label its owner rejected, saying T", "what it described as X": the speaker's own
+    kind: str = ""  # a kind the speaker's role fixes ("a statement carried by X": X is an outlet), else typed
 
 
 class Attributor:
@@ -80,8 +82,10 @@ class Attributor:
     version = VERSION
 
     def __init__(self, verbs: dict[str, dict], carrying: set[str], author_cues: dict[str, set[str]],
-                 typer: SpeakerTyper, numbers: NumberWords, book: Any = None) -> None:
+                 typer: SpeakerTyper, numbers: NumberWords, book: Any = None,
+                 publishing: dict[str, dict] | None = None) -> None:
         self.verbs = verbs
+        self.publishing = publishing or {}  # "a statement carried by X": X states it too
         self.observing = {v for v, s in verbs.items() if s.get("objects") or s.get("numeric")}  # "counted 49 aircraft"
         self.carrying = carrying
         self.author_cue = _alternation(author_cues["patterns"] | author_cues["before"], "author.yaml")
@@ -104,7 +108,7 @@ class Attributor:
         carrying = set(mappings("verbs", "carrying", extra_dirs))
         cues = word_lists("author", ("patterns", "before", "pronoun_views"), extra_dirs)
         return cls(verbs, carrying, cues, SpeakerTyper.load(extra_dirs), NumberWords.load(extra_dirs),
-                   _actor_book(extra_dirs))
+                   _actor_book(extra_dirs), mappings("verbs", "publishing", extra_dirs))
 
     # -- the reader ---------------------------------------------------------------------------
     def read(self, parsed: Parsed) -> list[Claim]:
@@ -128,7 +132,8 @@ class Attributor:
             seen_sentences.add(key)
             drafts = _attributed_once(self._verb_claims(sent, page), self._according_to(sent, page), self.observing) \
                 + self._author(sent, page) + self._statement_from(sent, page)
-            for draft in _merge(drafts):
+            drafts += self._published(sent, drafts)
+            for draft in _merge([d for d in drafts if not _introducing(d, page)]):
                 claims.append(self._claim(doc, draft, when, memory))
             self._note_subjects(sent, page, memory)
         for draft in signed:
@@ -144,7 +149,7 @@ class Attributor:
         else:
             sp = draft.speaker_span or doc.char_span(s0, s1, alignment_mode="expand")
             speaker = self.typer.type(_expansion(sp) or sp, self.book, when, memory)
-            speaker = Speaker(speaker.kind, span, speaker.actor, speaker.description)
+            speaker = Speaker(draft.kind or speaker.kind, span, speaker.actor, speaker.description)
             head = sp.root
             if speaker.kind != "author":
                 memory.note(speaker.kind, head, self.typer.is_person(speaker.kind, head), speaker.actor, sp.text)
@@ -157,7 +162,8 @@ class Attributor:
         drafts: list[Draft] = []
         for verb in sent:
             settings = self.verbs.get(verb.lemma_.lower())
-            if settings is None or verb.pos_ not in ("VERB", "AUX") or page.in_quote(verb.idx):
+            if settings is None or verb.pos_ not in ("VERB", "AUX") or page.in_quote(verb.idx) \
+                    or page.skipped(verb.idx, verb.idx + len(verb.text)):
                 continue
             relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
             if verb.dep_ in ("amod", "compound") or verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT" \
@@ -216,7 +222,11 @@ class Attributor:
             return [contact]
         token, found = verb, []
         for _ in range(4):
-            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not TIMESTAMP.match(c.text)]
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not TIMESTAMP.match(c.text)
+                        and not _dateline(c)]
+            if len(subjects) > 1:  # two subjects: the parser ran two sentences together; the nearest one speaks
+                before = [c for c in subjects if c.i < token.i]
+                subjects = before[-1:] or subjects
             if not subjects and token.dep_ in ("acl", "relcl") and token.tag_ in ("VBD", "VBN") and token.head.dep_ == "ROOT" \
                     and token.head.pos_ in ("PROPN", "NOUN"):
                 subjects = [token.head]  # a misparse: "X, the group's leader, posted that …" with X as root
@@ -302,12 +312,18 @@ class Attributor:
             if t.i > head.i and t.text == ":":  # "what a general told me: S" parsed with S under "general"
                 end = t.i
                 break
+            if t.i > head.i and self._publisher(t) is not None:  # "a joint statement carried by X": X speaks apart
+                end = t.i
+                break
         start = head.left_edge.i
         doc = head.doc
         inside = {t.i for t in tokens}
         end = next((i for i in range(head.i + 1, end) if i not in inside), end)  # a gap: the verb itself
         while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
             end -= 1
+        glued = [t.i for t in doc[start:end - 1] if GLUED_STOP.match(t.text)]
+        if glued:  # "… named Iron Tide-7B. Japan's ministry said": a full stop read into a name ends a sentence
+            start = glued[-1] + 1  # the speaker is written after it, whichever side the parser put the head
         while start < head.i and (doc[start].is_punct or TIMESTAMP.match(doc[start].text)):
             start += 1
         para = paragraph_of(doc_text(doc), head.idx)
@@ -391,6 +407,9 @@ class Attributor:
             found = _skip_that(text, found)
             if first_person and ELLIPTICAL.match(text[found[0]:sent.end_char]):
                 found = previous_question(sent) or found  # "Will X? I think it will.": the question's clause
+        if found is not None and found[1] <= verb.idx:  # "Asked whether S, the official replied: “T”": T, not S
+            after = page.adjacent_quote(verb, sent)  # (but "S, Peskov said, “in view of T”" goes on with S)
+            found = None if after is not None and ":" in doc_text(sent.doc)[verb.idx:after[0]] else found
         quote = page.adjacent_quote(verb, sent) if found is None else page.quote_over(*found)
         if quote is not None:
             found = page.with_continuation(quote, sent, self._has_own_verb)
@@ -504,6 +523,36 @@ class Attributor:
                 drafts.append(Draft((speaker.start_char, speaker.end_char), content, "according to", speaker))
         return drafts
 
+    def _publisher(self, token: Token) -> Token | None:
+        """The outlet in "a statement carried by X", "a report published by X": a verb of publishing as a
+        participle after a document, with its agent."""
+        if token.lemma_.lower() not in self.publishing or token.tag_ != "VBN" or token.dep_ != "acl" \
+                or token.head.lemma_.lower() not in self.typer.words["documents"]:
+            return None
+        return next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+    def _published(self, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
+        """"X said in a statement carried by Y", "according to a statement carried by Y", "S, naming them in a
+        report carried by Y": the outlet that carries the document says what it says, one claim beside the
+        source's. The content is that of the nearest claim in the sentence, without the carrying phrase."""
+        text = doc_text(sent.doc)
+        found = []
+        for token in sent:
+            agent = self._publisher(token)
+            others = [d for d in drafts if not d.author]
+            if agent is None or not others:
+                continue
+            owner = min(others, key=lambda d: _distance(d, token.idx))
+            document = token.head.left_edge.idx
+            if owner.content[0] < document < owner.content[1]:  # "S, naming them in a report carried by Y"
+                comma = text.rfind(",", owner.content[0], document)
+                if comma > owner.content[0]:
+                    owner.content = trim(text, owner.content[0], comma)
+            outlet = self._phrase(agent)
+            kind = "outlet" if self.publishing[token.lemma_.lower()].get("outlet") else ""
+            found.append(Draft((outlet.start_char, outlet.end_char), owner.content, token.text, outlet, kind=kind))
+        return found
+
     def _statement_from(self, sent: SpacySpan, page: Page) -> list[Draft]:
         """"Statement from President X: S" (a live-blog or web heading introducing a statement)."""
         drafts = []
@@ -527,7 +576,7 @@ class Attributor:
                 continue
             for m in pattern.finditer(sent.text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
-                if page.in_quote(start):
+                if page.in_quote(start) or page.skipped(start, end):  # a block quote's words are its speaker's
                     continue
                 if self.content_before is not None and self.content_before.fullmatch(m.group()):
                     clause_start = max(sent.start_char, text.rfind(";", sent.start_char, start) + 1)
@@ -583,27 +632,39 @@ class Attributor:
 
     def _introduced_blocks(self, doc: Doc, page: Page) -> list[Draft]:
         """A quote set off as its own paragraph after a line ending in a colon ("X's reply was defiant:",
-        "X sent me this analysis:"): the quote is the claim of the introducing sentence's subject."""
+        "X sent me this analysis:"): the quote is the claim of the introducing sentence's subject. A block
+        without quote marks counts when the line says it is speech ("X added:", "in a statement:"), since
+        an unmarked paragraph after a colon may as well be the writer's list or explanation."""
         drafts = []
         text = doc_text(doc)
         for m in re.finditer(r":[ \t]*\n\s*\n?", text):
             block = paragraph_of(text, m.end())
-            if not QUOTE_BLOCK.match(text[block[0]:block[1]]) or page.skipped(*block) or page.skipped(m.start(), m.start() + 1):
+            if page.skipped(*block) or page.skipped(m.start(), m.start() + 1) or block[1] - block[0] < 10:
                 continue
             intro = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
             if intro is None:
                 continue
             begin = max(intro.sent.start_char, paragraph_of(text, m.start())[0])
-            subjects = [t for t in doc.char_span(begin, m.start(), alignment_mode="expand") or ()
-                        if t.dep_ == "nsubj" and begin <= t.head.idx < m.start()]
+            line = doc.char_span(begin, m.start(), alignment_mode="expand") or doc[0:0]
+            subjects = [t for t in line if t.dep_ == "nsubj" and begin <= t.head.idx < m.start()]
             if not subjects or subjects[0].lower_ in FIRST_PERSON_SUBJECTS or subjects[0].lower_ in ("here", "this", "it", "there"):
+                continue
+            if not QUOTE_BLOCK.match(text[block[0]:block[1]]) and not self._announces_speech(line, subjects[0]):
                 continue
             speaker = self._phrase(subjects[0])
             if not self.typer.is_speaker(speaker) or page.in_quote(speaker.start_char):
                 continue
             drafts.append(Draft((speaker.start_char, speaker.end_char), _unquoted(text, *block), "block quote", speaker))
             page.taken.append(block)
+            page.introductions.append((speaker.start_char, m.start()))
         return drafts
+
+    def _announces_speech(self, line: SpacySpan, subject: Token) -> bool:
+        """An introducing line that names speech: its subject's verb is one of saying ("he said:"), or the
+        line names a statement, post or message ("went further, in a statement:")."""
+        verb = subject.head
+        saying = verb.lemma_.lower() in self.verbs and verb.lemma_.lower() not in self.observing and not _negated(verb)
+        return saying or any(t.lemma_.lower() in self.typer.words["documents"] for t in line)
 
     # -- memory of persons named as subjects --------------------------------------------------
     def _note_subjects(self, sent: SpacySpan, page: Page, memory: SpeakerMemory) -> None:
@@ -662,6 +723,12 @@ def _attributed_once(verb_drafts: list[Draft], according: list[Draft], observing
     kept = [d for d in verb_drafts if not (d.lemma in observing and any(
         d.content[0] <= a.speaker[0] <= d.content[1] + 20 or _overlap(a.content, d.content) for a in according))]
     return kept + according
+
+
+def _introducing(draft: Draft, page: Page) -> bool:
+    """A verb on a line that introduces a block quote ("In a video statement, he said:") read as "S, X said":
+    what it says is the block below, not the words before it."""
+    return any(a <= draft.speaker[0] < b and draft.content[1] <= draft.speaker[0] for a, b in page.introductions)
 
 
 def _without_repeats(claims: list[Claim]) -> list[Claim]:
@@ -751,6 +818,14 @@ def _antecedent(relative_verb: Token) -> Token:
     return head
 
 
+def _dateline(token: Token) -> bool:
+    """A place name that opens a paragraph as a dateline ("TAIPEI —", "KHARTOUM, May 3 (Reuters) -"): the
+    parser may hang it on the verb as a subject, but it only says where the story was filed."""
+    text = doc_text(token.doc)
+    paragraph = paragraph_of(text, token.idx)
+    return token.idx - paragraph[0] < 3 and token.text.isupper() and DATELINE.match(text[paragraph[0]:paragraph[1]]) is not None
+
+
 def _modal(verb: Token) -> bool:
     """"could say", "might claim": no statement made. "will say" is one, and so is "would say only
     that S" / "would only confirm S", the narrative past of what someone was willing to say."""
@@ -802,6 +877,11 @@ def _contrast_mark(verb: Token, saying: bool = False) -> Token | None:
     ("X says S as Y claims T": Y's claim stands beside X's, not inside it)."""
     marks = CONTRAST | {"as"} if saying else CONTRAST
     return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in marks), None)
+
+
+def _distance(draft: Draft, pos: int) -> int:
+    """How far a position stands from a claim's speaker and content (0 inside either)."""
+    return min(0 if a <= pos < b else min(abs(pos - a), abs(pos - b)) for a, b in (draft.speaker, draft.content))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -22,6 +22,8 @@ class Page:
         self.text = text
         self.quotes = quotes
         self.taken: list[tuple[int, int]] = list(boilerplate)
+        # lines that introduce a block quote, from its speaker to the colon: the verb there says nothing more
+        self.introductions: list[tuple[int, int]] = []
 
     def skipped(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b + 1 for a, b in self.taken)

@@ -1,0 +1,119 @@
+"""Whole-article constructions of the claims reader: datelines the parser hangs on a verb, unmarked
+block quotes after an introducing line, outlets that carry a statement, answers after a colon.
+Every text here is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from detente.claims import Attributor
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return Attributor.load()
+
+
+@pytest.fixture
+def claims(reader, parse):
+    def _claims(text: str, when: str = "2025-03-11"):
+        return reader.read(parse(text, when))
+    return _claims
+
+
+def triples(found):
+    return [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in found]
+
+
+# -- datelines and run-on sentences ---------------------------------------------------------------
+
+def test_dateline_word_is_never_a_subject(parse):
+    from detente.claims.attributor import _dateline
+    doc = parse("KHARTOUM, May 3 (Reuters) - The army said it had retaken two bridges.\n\n"
+                "HODEIDAH — Port workers said three cranes were hit.").doc
+    assert _dateline(doc[0])
+    assert not _dateline(next(t for t in doc if t.text == "army"))
+    assert _dateline(next(t for t in doc if t.text == "HODEIDAH"))
+
+
+def test_full_stop_read_into_a_code_name_ends_the_speaker_phrase(claims):
+    text = ("Fleet exercises resume off Okinawa\n\n"
+            "NAHA — For a third straight morning, destroyers and patrol planes circled the islands in a drill the "
+            "regional command named Iron Tide-7B. Japan's defence ministry said it had counted 41 aircraft, "
+            "nine frigates and three supply ships over 48 hours.")
+    found = claims(text)
+    assert [c.speaker.span.text for c in found] == ["Japan's defence ministry"]
+    assert found[0].speaker.kind == "official"
+    assert [q.value for q in found[0].numbers] == [41, 9, 3, 48]
+
+
+# -- block quotes without quote marks ------------------------------------------------------------
+
+def test_unmarked_block_after_he_said_colon_is_his_claim(claims):
+    text = ("Can the new governor, Omar Haddad, keep the militias apart? On Monday, he said:\n\n"
+            "The province is tired of fighting and will not host foreign armies. We will not let anyone use "
+            "our roads to attack our neighbours.\n\n"
+            "Few in the capital believe him.")
+    found = claims(text)
+    assert len(found) == 1
+    assert found[0].speaker.span.text == "he"
+    assert found[0].content.text.startswith("The province is tired of fighting")
+    assert found[0].content.text.endswith("attack our neighbours")
+
+
+def test_unmarked_block_after_a_statement_line_and_its_first_person_is_the_speakers(claims):
+    text = ("The monitoring agency said its inspectors had seen no sign of damage. In a statement, its director, "
+            "Lena Marsh, added:\n\n"
+            "Our teams have reached most of the site but not the cooling towers. I am confident that we will "
+            "see them before the week is out.\n\n"
+            "Officials in the capital declined to comment.")
+    found = claims(text)
+    assert [c.speaker.kind for c in found][1:] == ["named_person"]
+    assert found[1].content.text.startswith("Our teams have reached")
+    assert not any(c.speaker.kind == "author" for c in found)
+
+
+def test_unmarked_paragraph_after_a_plain_colon_line_is_no_claim(claims):
+    text = ("The ministry faces three problems:\n\n"
+            "Its budget is spent, its trucks are old and its depots are empty.")
+    assert claims(text) == []
+
+
+# -- outlets that carry a statement ------------------------------------------------------------
+
+def test_statement_carried_by_a_channel_gives_the_channel_a_claim(claims):
+    found = claims("“No attack on our ports will go unanswered,” Saleh Amer, the movement's spokesman, said in a "
+                   "statement carried by the rebel-run Al Fajr channel.")
+    assert triples(found) == [
+        ("named_person", "Saleh Amer, the movement's spokesman", "No attack on our ports will go unanswered"),
+        ("outlet", "the rebel-run Al Fajr channel", "No attack on our ports will go unanswered")]
+
+
+def test_according_to_a_statement_carried_by_an_agency(claims):
+    found = claims("Oman and Qatar will open a joint border post within three weeks, according to a joint "
+                   "communique carried by the state news agency ONA.")
+    assert [c.speaker.span.text for c in found] == ["a joint communique", "the state news agency ONA"]
+    assert found[1].speaker.kind == "outlet"
+    assert all(c.content.text == "Oman and Qatar will open a joint border post within three weeks" for c in found)
+    assert [q.value for q in found[1].numbers] == [3]
+
+
+def test_report_carried_by_a_paper_after_a_participle_aside(claims):
+    found = claims("Beijing said on Monday that six of its sailors had been injured in the collision, listing "
+                   "them in a report carried by the Global Times.")
+    assert [(c.speaker.span.text, c.content.text) for c in found] == [
+        ("Beijing", "six of its sailors had been injured in the collision"),
+        ("the Global Times", "six of its sailors had been injured in the collision")]
+
+
+# -- an answer after a colon ---------------------------------------------------------------------
+
+def test_asked_whether_then_replied_colon_quote_is_the_answer(claims):
+    found = claims("Asked whether the talks would resume this month, the envoy replied: “Not before the "
+                   "elections.”")
+    assert triples(found) == [("official", "the envoy", "Not before the elections")]
+
+
+def test_quote_after_a_comma_still_continues_the_clause_before(claims):
+    found = claims("The detainees will be freed within days, the minister said, “as a gesture of good will”.")
+    assert len(found) == 1
+    assert found[0].content.text.startswith("The detainees will be freed")
