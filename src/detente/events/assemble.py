@@ -25,6 +25,10 @@ DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
 
 
+def _armed_group(actor: Actor) -> bool:
+    return actor.sector == "REB"
+
+
 class Assembler:
     def __init__(self, coder, placer: Placer, when: date | None):
         self.coder = coder
@@ -36,6 +40,7 @@ class Assembler:
         self.pending: list[Event] = []  # violent events with no named agent, until someone claims them
         self.last_pair: tuple[Actor, ...] = ()  # the parties of the latest joint act, for "both sides"
         self.noun_events: dict[int, Event] = {}  # events whose trigger is an event noun, by id (kept alive)
+        self.current: list[Event] = []  # the events of the sentence being coded, before they are kept
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, skip: list[tuple[int, int]] = ()) -> None:
@@ -52,6 +57,7 @@ class Assembler:
         carried = {f.light.i for f in frames if f.light is not None}
         frames = [f for f in frames if not (f.rule.pos == "verb" and f.trigger.i in carried)]
         found: list[Event] = []
+        self.current = found  # speech acts come last and may name an act coded just before ("…and Y condemned the raids")
         for frame in sorted(frames, key=lambda f: (f.rule.speech is not None, f.trigger.i)):
             reading = self.coder.modality.read(frame.anchor, frame.trigger, self.when, light=frame.light is not None)
             if reading.inside_act:
@@ -71,10 +77,10 @@ class Assembler:
             return events
         head = reading.speech_head
         speakers = {a.country for _, a in self.placer.resolve_all(syntax.subjects(head))}
-        told = {self._key(e) for e in self.events}
+        told = {self._key(e, groups=False) for e in self.events}
         info = self.book.cameo["015"]
         return [replace(e, code="015", root="01", quad=info.quad, goldstein=info.goldstein, pattern=e.pattern + "+own")
-                if e.root in VIOLENT_ROOTS and e.source.country in speakers and self._key(e) in told else e
+                if e.root in VIOLENT_ROOTS and e.source.country in speakers and self._key(e, groups=False) in told else e
                 for e in events]
 
     def _imitations(self, sent: SpacySpan, found: list[Event]) -> list[Event]:
@@ -141,11 +147,14 @@ class Assembler:
         return id(event) in self.noun_events
 
     @staticmethod
-    def _key(event: Event) -> tuple[str, str, str]:
-        """Verbal conflict and violence merge by root ("berated him, accusing him…" is one act); the rest by
+    def _key(event: Event, groups: bool = True) -> tuple[str, bool, str, bool, str]:
+        """A country's armed groups are other actors than its state ("the government and the rebels"; with
+        ``groups`` False, "its forces" are the group's);
+        verbal conflict and violence merge by root ("berated him, accusing him…" is one act); the rest by
         3-digit code ("poured into the streets … a general strike" are two)."""
         kind = event.root if event.root in MERGED_ROOTS else event.code[:3]
-        return (event.source.country, event.target.country, kind)
+        return (event.source.country, groups and _armed_group(event.source),
+                event.target.country, groups and _armed_group(event.target), kind)
 
     # -- a frame → events ---------------------------------------------------------------------
     def _coded(self, frame: Frame, reading: Reading, sent: SpacySpan) -> list[Event]:
@@ -163,8 +172,9 @@ class Assembler:
         targets = [] if reciprocal else self._targets(frame, sources, code, fallback=not group)
         if targets is None:
             return []
-        if any(self._pair_word(t) for t in frame.participants) and self.last_pair:
-            parties = list(self.last_pair)
+        pair_words = [t for t in frame.participants if self._pair_word(t)]
+        if pair_words and self._pair(pair_words[0]):
+            parties = list(self._pair(pair_words[0]))
         joint = rule.symmetric or rule.both_ways or reciprocal
         if joint and frame.target_slot in ("prep:between", "participants") and len(parties) >= 2:
             targets = []
@@ -221,7 +231,7 @@ class Assembler:
     def _sources(self, frame: Frame) -> list[Actor]:
         """Resolved sources; an unknown-country role ("police", "the parliament") takes the article's country."""
         if any(self._pair_word(t) for t in frame.sources):
-            pair = self.last_pair or self._latest_coordinated(frame.sources[0])
+            pair = self._pair(frame.sources[0])
             if pair:
                 return list(pair)
         out = []
@@ -243,9 +253,18 @@ class Assembler:
             out = [Actor("---", "REB", syntax.phrase(frame.sources[0]).text, kind="group")]
         return out
 
-    def _latest_coordinated(self, tok) -> tuple[Actor, ...]:
+    def _pair(self, word) -> tuple[Actor, ...]:
+        """Whom a pair word means: a bare "each" the actors named together just before it in its sentence
+        ("X and Y on Friday each signed…", whatever the parse made of them); "both sides" the parties of the
+        latest joint act."""
+        if word.lower_ == "each" and not list(word.children):
+            return self._latest_coordinated(word, word.sent.start) or self.last_pair
+        return self.last_pair or self._latest_coordinated(word)
+
+    def _latest_coordinated(self, tok, start: int | None = None) -> tuple[Actor, ...]:
         """"X expelled envoys from A and B after both governments…": the latest two actors named together."""
-        for head in reversed(tok.doc[max(tok.sent.start - 60, 0):tok.i]):
+        start = max(tok.sent.start - 60, 0) if start is None else start
+        for head in reversed(tok.doc[start:tok.i]):
             if not syntax.children(head, "conj"):
                 continue
             found = [a for _, a in self.placer.resolve_all(syntax.with_conjuncts(head)) if a.country != "---"]
@@ -256,21 +275,22 @@ class Assembler:
     @staticmethod
     def _pair_word(tok) -> bool:
         """"both sides", "the two men", "each other": the parties of the latest joint act."""
-        if tok.lower_ in ("both", "sides", "parties"):
+        if tok.lower_ in ("both", "sides", "parties") or (tok.lower_ == "each" and tok.dep_ in syntax.SUBJECTS):
             return True
         return any(c.lower_ in ("both", "two", "each") for c in tok.children) and \
             syntax.lemma(tok) in ("side", "man", "leader", "country", "nation", "government", "party", "neighbour", "neighbor")
 
     def _targets(self, frame: Frame, sources: list[Actor], code: str, fallback: bool = True) -> list[Actor] | None:
         """The first target slot that resolves; None when the frame is only part of a bigger event."""
-        if any(self._pair_word(t) for t in frame.targets) and self.last_pair:
-            return [a for a in self.last_pair if not sources or a.country != sources[0].country]
+        pair_words = [t for t in frame.targets if self._pair_word(t)]
+        if pair_words and self._pair(pair_words[0]):
+            return [a for a in self._pair(pair_words[0]) if not sources or a.country != sources[0].country]
         exclude = sources[0].country if sources else None
         violent = code[:2] in VIOLENT_ROOTS
         if frame.rule.speech:
-            agent = self._criticised_agent(frame, sources)
-            if agent is not None:
-                return [agent]
+            agents = self._criticised_agents(frame, sources)
+            if agents:
+                return agents
         for slot, toks in frame.options:
             if slot == "context":
                 break
@@ -382,9 +402,9 @@ class Assembler:
             agent = self._act_agent(acts[0], sources)
             if agent is not None:
                 return [agent]
-            referent = self._referent(acts[0], sources) if self.events else None
+            referent = self._referent(acts[0], sources)
             if referent is not None:
-                return [referent.source]
+                return self._agents(referent, acts[0])
         unresolved_object = any(t.dep_ == "dobj" and t.head.i == frame.trigger.i and t.pos_ != "PRON"
                                 for t in frame.targets) and not acts
         if frame.target_slot == "context" or "context" in frame.rule.target \
@@ -406,25 +426,35 @@ class Assembler:
         rule = self.finder.match(tok)
         return rule is not None and rule.pos == "noun" and rule.speech is None
 
-    def _criticised_agent(self, frame: Frame, sources: list[Actor]) -> Actor | None:
+    def _criticised_agents(self, frame: Frame, sources: list[Actor]) -> list[Actor]:
         """"condemned the Israeli incursion", "denounced the raids": a speech act about an act is aimed at its
         agent (named on the noun, else the source of the latest act of that kind), not at the place hit."""
         slot, toks = frame.options[0] if frame.options else ("", [])
         if slot not in ("dobj", "prep:for", "prep:over", "prep:against", "prep:about"):
-            return None
+            return []
         acts = [t for t in toks if self._is_act(t)]
         if not acts:
-            return None
+            return []
         agent = self._act_agent(acts[0], sources)
-        if agent is not None or not self.events:
-            return agent
+        told = self._told(acts[0])
+        if agent is not None or not told:
+            return [agent] if agent is not None else []
         rule = self.finder.match(acts[0])
-        same_kind = rule is not None and any(e.root == rule.code[:2] for e in self.events)
+        same_kind = rule is not None and any(e.root == rule.code[:2] for e in told)
         if same_kind or syntax.lemma(acts[0]) in self.book.cue("anaphoric_acts"):
             referent = self._referent(acts[0], sources)
             if referent is not None and referent.source.country not in {s.country for s in sources} | {"---"}:
-                return referent.source
-        return None
+                return [a for a in self._agents(referent, acts[0]) if a.country not in {s.country for s in sources}]
+        return []
+
+    def _agents(self, referent: Event, noun) -> list[Actor]:
+        """"American and British jets struck…; the group vowed the attack would not go unpunished": every
+        source coded for the act referred to, one actor per country."""
+        out: dict[str, Actor] = {}
+        for event in self._told(noun):
+            if event.trigger == referent.trigger and event.root == referent.root:
+                out.setdefault(event.source.country, event.source)
+        return list(out.values()) or [referent.source]
 
     def _act_agent(self, noun, sources: list[Actor]) -> Actor | None:
         """The agent an act noun names itself: "the raid by X", "X's decision", "the Israeli incursion"."""
@@ -436,11 +466,15 @@ class Assembler:
                 return actor
         return None
 
+    def _told(self, noun) -> list[Event]:
+        """The events an anaphoric noun can refer to: earlier sentences', and this sentence's told before it."""
+        return self.events + [e for e in self.current if e.trigger.start < noun.idx and e.modality in HAPPENED]
+
     def _referent(self, noun, sources: list[Actor]) -> Event | None:
         """The event "the attack" / "the move" refers to: the main event of the latest sentence with one
         of the same kind (any kind for a generic "move"), not the speaker's own."""
         rule = self.finder.match(noun)
-        candidates = [e for e in self.events if not sources or e.source.country != sources[0].country]
+        candidates = [e for e in self._told(noun) if not sources or e.source.country != sources[0].country]
         if rule is not None:
             same = [e for e in candidates if e.root == rule.code[:2]]
             candidates = same or candidates
@@ -472,7 +506,7 @@ class Assembler:
                 if syntax.lemma(o) in self.book.cue("anaphoric_acts")]
         if not targets and acts:  # "would respond to the attack": whoever attacked
             referent = self._referent(acts[0], speakers)
-            targets = [referent.source] if referent is not None else []
+            targets = self._agents(referent, acts[0]) if referent is not None else []
         if not targets:
             other = self.placer.memory.last_other(speakers[0].country, frame.trigger.i, {s.country for s in speakers})
             targets = [other] if other is not None else []

@@ -62,6 +62,18 @@ def _unnamed_pair(between: list[Token]) -> bool:
                                      for c in between[0].children)
 
 
+def _fronted_subjects(verb: Token) -> list[Token]:
+    """"Islamabad held the accord in abeyance, suspended trade and…": a parse that makes the first of
+    coordinated finite verbs a clause before the others keeps the shared subject there."""
+    if syntax.subjects(verb):
+        return []
+    for clause in syntax.children(verb, "advcl"):
+        if clause.i < verb.i and clause.tag_ in ("VBD", "VBZ", "VBP") and not syntax.children(clause, "mark") \
+                and not syntax.is_passive(clause):
+            return syntax.subjects(clause)
+    return []
+
+
 class FrameFinder:
     def __init__(self, book: PatternBook):
         self.book = book
@@ -394,6 +406,9 @@ class FrameFinder:
 
     def _inherited_subjects(self, tok: Token) -> list[Token]:
         """Subjects a clause borrows: a coordinated verb, an infinitive, a participle ("..., killing 12")."""
+        fronted = _fronted_subjects(tok)
+        if fronted:
+            return fronted
         seen = 0
         while tok.head.i != tok.i and seen < 4:
             seen += 1
@@ -418,7 +433,7 @@ class FrameFinder:
                     or (tok.dep_ == "dep" and syntax.is_verb(head) and _sequel(tok)):  # ", then seized all three"
                 if tok.dep_ == "pcomp":
                     head = head.head
-                subj = syntax.subjects(head)
+                subj = syntax.subjects(head) or _fronted_subjects(head)
                 if subj:
                     return subj
                 tok = head

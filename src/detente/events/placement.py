@@ -204,7 +204,22 @@ class Placer:
         owners = syntax.preps(tok).get("of", []) or syntax.preps(tok).get("from", [])
         if tok.tag_ == "NNS" and owners and owners[0].pos_ == "PROPN" and syntax.children(owners[0], "conj"):
             return syntax.with_conjuncts(owners[0])  # "the army chiefs of India and Pakistan", "diplomats from X and Y"
-        return [tok]
+        return self._coordinated_places(tok) or [tok]
+
+    def _coordinated_places(self, tok: Token) -> list[Token]:
+        """"bases in Iraq and Syria": a thing named only by places in two countries stands for each of them."""
+        if tok.pos_ != "NOUN":
+            return []
+        own = self.actors.resolve_span(syntax.phrase(tok), self.when)
+        if own is not None and own.kind != "place" and own.country != "---":
+            return []  # "Iranian bases in Iraq and Syria" are Iran's
+        for word, objs in syntax.preps(tok).items():
+            if word in PLACE_PREPS and objs and syntax.children(objs[0], "conj"):
+                parts = syntax.with_conjuncts(objs[0])
+                countries = [self.actors.place(syntax.phrase(p).text) for p in parts]
+                if None not in countries and len(set(countries)) >= 2:
+                    return parts
+        return []
 
     def _through_modifiers(self, tok: Token, depth: int, exclude: str | None = None) -> Actor | None:
         """An instrument or an unknown noun: its possessor, national adjective, "by X" or "of X"."""
