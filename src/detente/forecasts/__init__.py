@@ -22,7 +22,7 @@ from .deadlines import Deadlines
 from .detect import ClauseFinder
 from .grammar import Finding, aux_words, lower, past_tense, subject
 from .phrases import PhraseTable
-from .questions import answered
+from .questions import answered, asked
 from .speakers import load_book, load_typer, side_finder
 
 __all__ = ["ForecastReader"]
@@ -53,16 +53,18 @@ class ForecastReader:
         self._speakers(ctx)
         noise = self._boilerplate(doc.text)
         sents = _pieces(doc)
-        asked = [(s.start_char, s.end_char) for s in sents if s.text.rstrip().endswith("?")]
+        taken = [(s.start_char, s.end_char) for s in sents if s.text.rstrip().endswith("?")]  # questions, restated answers
         out: list[Forecast] = []
         for i, sent in enumerate(sents):
-            question = answered(sents, i, self.table)
-            if question is not None and not _inside(question.proposition[0], noise):
+            for question in (answered(sents, i, self.table), asked(sent, self.table)):
+                if question is None or _inside(question.proposition[0], noise):
+                    continue
                 found = self._from_question(question, ctx, when)
                 if found is not None:
                     out.append(found)
+                    taken.append(question.restated or question.proposition)
             for finding in self.finder.find(sent):
-                if _inside(finding.head.idx, noise) or _inside(finding.head.idx, asked):
+                if _inside(finding.head.idx, noise) or _inside(finding.head.idx, taken):
                     continue
                 forecast = self._forecast(finding, ctx, when)
                 if forecast is not None and not forecast.proposition.text.lower().startswith("the answer") \
@@ -153,10 +155,10 @@ class ForecastReader:
     # -- answered questions ---------------------------------------------------------------------------
     def _from_question(self, q, ctx: DocContext, when: date | None) -> Forecast | None:
         answer: SpacySpan = q.answer
-        who = None
+        who = self.attributor._speaker(q.replier, None, ctx) if q.replier is not None else None
         cut = re.search(r"[;:]", answer.text)
         reach = answer.start_char + (cut.start() if cut else len(answer.text))
-        for tok in answer:
+        for tok in answer if who is None else ():
             if tok.idx > reach:
                 break
             obj = self.attributor.source(tok)

@@ -87,6 +87,10 @@ class Attributor(Disqualifier):
         who = None
         if reporter is not None:
             who = subject(reporter) or self._inverted_subject(reporter)
+            credit = self._credit_chain(reporter, finding.head) if who is None else None
+            if credit:
+                finding.end = min(finding.end, credit[0].start - 1)  # the credit is no part of what is predicted
+                return self._credited(credit, reporter, ctx)
             if who is not None and paragraph(who) != paragraph(reporter):
                 who = _chunk_before(reporter)  # a parse run across a blank line took the last paragraph's noun
             if who is None and reporter.tag_ == "VBG":
@@ -134,6 +138,40 @@ class Attributor(Disqualifier):
                 return tok
         return None
 
+    def _credit_chain(self, reporter: Token, head: Token):
+        """"S, Drewry, a shipping consultancy, said": a speaker and its apposition that the parser hung on
+        S's last noun, leaving the verb of saying with no subject; the tokens of the speaker, else None."""
+        doc = reporter.doc
+        if reporter.i == 0 or doc[reporter.i - 1].text != "," or reporter.i <= head.i:
+            return None
+        segments, j = [], reporter.i - 1
+        while len(segments) < 2:
+            k = j - 1
+            while k > head.i and doc[k].text != ",":
+                k -= 1
+            seg = doc[k + 1:j]
+            if doc[k].text != "," or not len(seg) or seg.root.dep_ not in ("appos", "conj", "npadvmod") \
+                    or seg.root.pos_ not in ("NOUN", "PROPN") or seg.root.head.i >= seg.start:
+                break
+            segments.append(seg)
+            j = k
+        return segments[::-1]
+
+    def _credited(self, segments, reporter: Token, ctx: DocContext) -> Attribution:
+        """The kind of a credit "Name, a description" (or "a description, Name"): the description tells an
+        organisation ("a consultancy") or an outlet from a person ("a pollster in Lagos")."""
+        name = next((s for s in segments if s.root.pos_ == "PROPN"), segments[0])
+        kind = self.type_speaker(list(name), name.root, ctx.when, self.book)
+        described = [s for s in segments if s is not name]
+        if described:
+            told = self.type_speaker(list(described[0]), described[0].root, ctx.when, self.book)
+            org = described[0].root.lemma_ in self.cues.org_words
+            kind = told if told in ("named_org", "outlet") else "named_org" if org else "named_person"
+        first, last = segments[0][0], segments[-1][-1]
+        span = Span(first.idx, last.idx + len(last), ctx.doc.text[first.idx:last.idx + len(last)])
+        ctx.speakers.append((first.idx, kind, span.text))
+        return Attribution(Speaker(kind, span), reporter)
+
     def _advised(self, tok: Token) -> bool:
         """"X should / ought to / needs to say that S": S is advice on what to say, not a forecast."""
         words = self.cues.normative_words
@@ -168,7 +206,7 @@ class Attributor(Disqualifier):
         # a reporting clause hung off the predicted clause: "S, he said" parsed as S ← said
         for c in tok.children:
             if c.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep") and c.lemma_ in self.cues.reporting_verbs and c.i > tok.i \
-                    and (subject(c) is not None or self._inverted_subject(c) is not None) \
+                    and (subject(c) is not None or self._inverted_subject(c) is not None or self._credit_chain(c, tok)) \
                     and not any(g.dep_ in ("ccomp", "xcomp", "mark") for g in c.children):
                 return c
         return None
@@ -298,6 +336,13 @@ class Attributor(Disqualifier):
         full = [t for t in who.subtree if lo <= t.i < hi]
         words = {lower(t) for t in full}
         observer = bool(words & self.cues.observer_words)
+        outer = self._saying_subject(who)
+        if outer is not None:  # "Maersk said it expected S": the pronoun is the subject of the verb of saying
+            said = self._speaker(outer, reporter, ctx)
+            kind = said.speaker.kind
+            if outer.pos_ == "PROPN" and (kind, lower(who)) in (("named_person", "it"), ("named_org", "he"), ("named_org", "she")):
+                kind = "named_org" if lower(who) == "it" else "named_person"  # the pronoun tells a company from a person
+            return Attribution(Speaker(kind, span, said.speaker.actor), reporter, said.observer)
         if lower(who) in PRONOUNS:
             kind, name = self._antecedent(who, ctx)
             earlier = [s[0] for s in ctx.speakers if s[0] < who.idx]
@@ -313,6 +358,18 @@ class Attributor(Disqualifier):
             if observer:
                 ctx.observers.add(who.idx)
         return Attribution(Speaker(kind, span), reporter, observer)
+
+    def _saying_subject(self, who: Token) -> Token | None:
+        """The named subject of the verb of saying whose clause ``who`` (it, he, she) is the subject of."""
+        verb = who.head
+        if lower(who) not in ("it", "he", "she") or who.dep_ != "nsubj" or verb.dep_ != "ccomp" \
+                or verb.head.lemma_ not in self.cues.reporting_verbs:
+            return None
+        outer = subject(verb.head)
+        if outer is None or outer.pos_ not in ("NOUN", "PROPN") or outer.tag_ in ("NNS", "NNPS") \
+                or lower(who) != "it" and outer.ent_type_ in ("ORG", "GPE", "NORP"):
+            return None
+        return outer
 
     def _described_before(self, who: Token, ctx: DocContext) -> tuple[int, str, str] | None:
         """The speaker named earlier that "the official" / "the diplomat" (nothing more) refers back to."""

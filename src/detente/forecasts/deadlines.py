@@ -1,8 +1,8 @@
 """Deadlines: the date by which the text says a forecast is to be settled.
 
 Resolved against the article date: "by Friday" is the next Friday on or after it, "this
-week" and "over the weekend" that Sunday, "within a month" the same day next month, "this
-year" the 31st of December. Open starts ("as early as Monday", "after Thursday's speech")
+week" and "over the weekend" that Sunday, "within a month" and "a month from now" the same day next
+month, "this year" the 31st of December. Open starts ("as early as Monday", "after Thursday's speech")
 and vague spans ("within days", "in the coming weeks") give no deadline. Named occasions
 ("before Christmas", "before the inauguration") come from ``data/forecasts/dates.yaml``.
 """
@@ -131,6 +131,7 @@ def _rules() -> list[tuple[re.Pattern, Resolver]]:
          lambda m, d: d + timedelta(days=(WEEKDAYS[m[1]] - d.weekday()) % 7)),
         (rx(r"\b(?:tonight|today|this evening|this afternoon|this morning|the day)\b"), lambda m, d: d),
         (rx(r"\btomorrow\b"), lambda m, d: d + timedelta(days=1)),
+        (rx(rf"\b({NUM_RX}) ({UNIT_RX}) (?:from now|from today|hence)\b"), lambda m, d: _span(m[1], m[2], d)),
     ]
 
 

@@ -64,6 +64,11 @@ class ClauseFinder(FutureRules, PredicateRules, ChanceRules, FrameRules):
                     else:
                         f.end = min(f.end, g.start)
         found = {k: f for k, f in found.items() if f.start < f.end}
+        for back in [f for f in found.values() if f.marker == "noun" and self.looks_back(f.head)]:
+            del found[back.head.i]  # "A will happen; that is close to certain": the judgement of A, no forecast
+            for f in found.values():
+                if f.end <= back.start and f.reading.plain:
+                    f.reading = back.reading
         nouns = [f for f in found.values() if f.marker == "noun"]
         for tok in sent:
             elided = self._elided_contrast(tok, nouns)

@@ -24,7 +24,7 @@ HEDGE_ADVERBS = {"likely", "probably", "possibly", "perhaps", "surely", "certain
 HABITUAL = {"always", "usually", "generally", "often", "typically", "sometimes", "rarely", "normally"}
 LINKING = {"be", "become", "look", "seem", "appear", "remain"}
 PERCEPTION = {"hear", "see", "feel", "smell", "watch", "notice"}
-NOBODY = {"nobody", "none", "nothing", "no-one"}
+NOBODY = {"nobody", "none", "nothing", "no-one", "whoever", "whatever", "anyone", "anybody"}
 FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "half": 50}
@@ -78,7 +78,10 @@ def past_tense(verb: Token) -> bool:
 
 
 def generic_subject(subj: Token | None) -> bool:
-    """A subject that names no one in particular: "no government", "nobody", "any carrier"."""
+    """A subject that names no one in particular: "no government", "nobody", "any carrier", "whoever
+    plays with fire" (a clause as subject, opened by its generic pronoun)."""
+    if subj is not None and subj.dep_ in ("csubj", "csubjpass"):
+        subj = subj.left_edge
     return subj is not None and (lower(subj) in NOBODY or any(lower(d) in ("no", "any") for d in subj.children if d.dep_ == "det"))
 
 

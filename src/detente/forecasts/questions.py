@@ -4,6 +4,11 @@ A yes/no question (it opens with an auxiliary, perhaps after "So," or "First,") 
 short answer in the next sentence gives a forecast whose proposition is the question's clause
 and whose probability is the answer's phrase; "not" in the answer gives the complement. An
 answer that only says what ought to happen ("He should.") or none at all leaves no forecast.
+
+The answer may restate the question in full under a verb of belief ("Will the army go in? I
+doubt the general would dare."): the question's clause is still the proposition, and the restated
+clause is no second forecast. A question put to a speaker in reported speech ("Asked whether
+the truce would hold, the envoy said that was unlikely") is answered in the same sentence.
 """
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from .grammar import FIGURE, NUMBER_WORDS
 from .phrases import PhraseTable, Reading
@@ -30,6 +36,16 @@ HEDGES_FIRST = ("almost certainly not", "almost certainly", "very probably not",
                 "most unlikely", "highly unlikely", "very unlikely", "possibly", "perhaps", "maybe", "certainly not",
                 "certainly", "definitely not", "definitely", "surely not", "surely", "no way", "not a chance", "never",
                 "not while", "not yet", *sorted(TIME_LIMITED, key=len, reverse=True), "not", "no", "yes")
+# "the senators will back it", "that the admiral would risk it": a clause with a future or modal verb
+RESTATED = re.compile(r"^(?:that )?[\w'’ .-]+? (?:will|would|won't|wouldn't|could|couldn't|might|may|is going to|"
+                      r"are going to)\b", re.I)
+RESTATED_NOT = re.compile(r"\b(?:not|n't|never)\b", re.I)
+# "asked whether S, the official replied: "Probably not."", "a third, asked whether S, said that was unlikely"
+ASKED = re.compile(r"\b[Aa]sked (?:whether|if) (?P<clause>[^,;:?]+?),\s*(?P<rest>.+)$", re.S)
+ASKED_REPLY = re.compile(r"\b(?:said|replied|answered|told [\w ]{1,30}?)(?::|,)?\s*"
+                         r"(?:(?:that )?(?:that|it|this) (?:was|is|would be|seemed|looked)\s+|that\s+)?(?P<answer>.*)$", re.S)
+QUOTE_MARK = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+REASON = re.compile(r"\s*(?:[,;]|\bbecause\b|\bsince\b|\bas long as\b).*$", re.S)
 ODDS_GIVEN = re.compile(r"^(?:i|we)(?:'d| would| will|'ll)? (?:put|place|give|rate|set) (?:the|my|our) (?:odds|chances?|probability)\b")
 
 
@@ -39,6 +55,8 @@ class Answered:
     reading: Reading
     answer: SpacySpan
     shown: str
+    restated: tuple[int, int] | None = None  # character span of an answer that restates the clause
+    replier: Token | None = None  # who answered a question put in reported speech
 
 
 def question_clause(sent: SpacySpan) -> tuple[int, int] | None:
@@ -64,19 +82,39 @@ def question_clause(sent: SpacySpan) -> tuple[int, int] | None:
 
 def read_answer(answer: SpacySpan, table: PhraseTable) -> tuple[Reading, str] | None:
     """The reading of a short answer ("Probably not.", "I doubt it.", "Grace thinks it will not.")."""
-    text = answer.text.strip().replace("’", "'")
+    return read_answer_text(answer.text, table)
+
+
+def restated(answer: SpacySpan) -> tuple[int, int] | None:
+    """The character span of an answer that restates the question's clause under a verb of belief
+    ("I think Beijing will move first"), else None."""
+    text = answer.text.replace("’", "'")
+    belief = BELIEF.match(text.strip())
+    if not belief or belief["who"].strip() not in ("I", "I very much", "I really", "I still") \
+            or SHORT_BODY.match(belief["body"].strip()) or not RESTATED.match(belief["body"].strip()):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return answer.start_char + lead, answer.start_char + lead + belief.end()
+
+
+def read_answer_text(text: str, table: PhraseTable) -> tuple[Reading, str] | None:
+    """``read_answer`` over plain text."""
+    text = text.strip().replace("’", "'")
     belief = BELIEF.match(text)
+    body = belief["body"].strip() if belief else ""
+    whole = belief is not None and not SHORT_BODY.match(body) and RESTATED.match(body) is not None
     if belief and (belief["who"].strip() == "I" or re.search(r"\b[A-Z]", belief["who"])) \
-            and SHORT_BODY.match(belief["body"].strip()):
+            and (SHORT_BODY.match(body) or whole):
         verb = belief["verb"].lower()
         verb = {"thinks": "think", "suspects": "suspect", "believes": "believe", "doubts": "doubt", "expects": "expect",
                 "wouldn't bet against": "would not bet against"}.get(verb, verb)
         if belief["who"].lower().endswith("very much"):
             verb = "very much doubt"
         low = belief["body"].lower()
-        neg = bool(re.search(r"\bnot\b|n't\b|\bno\b", low))
+        neg = bool(RESTATED_NOT.search(low)) if whole else bool(re.search(r"\bnot\b|n't\b|\bno\b", low))
         reading = table.read(verb, negated=neg and verb not in ("doubt", "very much doubt"))
-        return (reading, text[: belief.end()].strip()) if reading else None
+        shown = text[: belief.start("body")] if whole else text[: belief.end()]
+        return (reading, shown.strip()) if reading else None
     m = ANSWER.match(text)
     if not m:
         return None
@@ -118,4 +156,36 @@ def answered(sents: list[SpacySpan], i: int, table: PhraseTable) -> Answered | N
     if got is None:
         return None
     reading, shown = got
-    return Answered(clause, reading.renamed(shown.strip(" ,:")), sents[i + 1], shown)
+    return Answered(clause, reading.renamed(shown.strip(" ,:")), sents[i + 1], shown, restated(sents[i + 1]))
+
+
+def asked(sent: SpacySpan, table: PhraseTable) -> Answered | None:
+    """"Asked whether S, X replied: "Probably not."": S, read from the reply in the same sentence."""
+    m = ASKED.search(sent.text)
+    if m is None:
+        return None
+    reply = ASKED_REPLY.search(m["rest"])
+    if reply is None:
+        return None
+    answer = REASON.sub("", QUOTE_MARK.sub("", reply["answer"]).strip())  # the answer without its reasons
+    got = read_answer_text(answer, table)
+    if got is None:
+        return None
+    reading, shown = got
+    start = sent.start_char + m.start("clause")
+    end = start + len(m["clause"])
+    replier = _replier(sent, sent.start_char + m.start(), end)
+    return Answered((start, end), reading.renamed(shown.strip(" ,:")), sent, shown, replier=replier)
+
+
+def _replier(sent: SpacySpan, asked_at: int, clause_end: int) -> Token | None:
+    """Who was asked: the subject of the sentence's verb ("the envoy replied"), a noun left unattached
+    before "asked" ("A third, asked whether S, said"), or the name right after the question."""
+    replier = next((t for t in sent if t.dep_ == "nsubj" and (t.idx < asked_at or t.head.i == sent.root.i)), None)
+    if replier is None:
+        replier = next((t for t in reversed(list(sent)) if t.idx < asked_at and t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ")), None)
+    if replier is None:
+        replier = next((t for t in sent if t.idx > clause_end and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        while replier is not None and replier.dep_ == "compound" and replier.head.i > replier.i:
+            replier = replier.head
+    return replier

@@ -91,7 +91,9 @@ class FrameRules:
                 start = min(start, obj.left_edge.i)
         elif obj is not None and lemma in ("expect", "anticipate", "predict", "forecast"):
             start, end = obj.left_edge.i, obj.right_edge.i + 1
-            tail = [c for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > obj.i and lower(c) not in ("instead",)]
+            tail = [c for c in tok.children if c.i > obj.i and (c.dep_ in ("prep", "npadvmod", "advmod") and lower(c) not in ("instead",)
+                                                                or c.dep_ == "advcl" and any(lower(a) == "to" for a in c.children if a.dep_ == "aux"))]
+            # "expect premiums to double by May", with the infinitive hung on the verb as an adverbial
             for c in tail:
                 end = max(end, c.right_edge.i + 1)
             clause = obj

@@ -50,7 +50,7 @@ class FutureRules:
             return None  # "an operation he said would go on": the subject is the noun outside the clause
         if marker == "modal" and tok.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in tok.children):
             return None  # "the regime may be weak": a hedge about the present
-        subj = subject(tok)
+        subj = subject(tok) or next((c for c in tok.children if c.dep_ == "csubjpass"), None)
         if generic_subject(subj) and (marker == "modal" or not self._adverb_reading(tok)):
             return None  # "no government could survive that", "no carrier will change that": generic or defiant
         if tok.lemma_ in ("be",) and any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in tok.children):
@@ -115,5 +115,10 @@ class FutureRules:
         return None
 
     def _indirect_question(self, tok: Token) -> bool:
-        return any(lower(m) in ("whether",) or (lower(m) == "if" and tok.dep_ in ("ccomp",))
-                   for m in tok.children if m.dep_ == "mark")
+        """"…whether S", "asked if S", "without saying what it might be", "nobody knows who will win":
+        a question embedded in a clause, which asks rather than predicts."""
+        if any(lower(m) in ("whether",) or (lower(m) == "if" and tok.dep_ in ("ccomp",))
+               for m in tok.children if m.dep_ == "mark"):
+            return True
+        return tok.dep_ in ("ccomp", "pcomp", "dobj", "xcomp") and any(
+            c.i == tok.left_edge.i and c.tag_ in ("WP", "WDT", "WRB", "WP$") for c in tok.children)

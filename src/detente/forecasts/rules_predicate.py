@@ -94,7 +94,14 @@ class PredicateRules:
         if tok.dep_ == "advcl" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i and subj is not None and any(
                 m.dep_ == "mark" and m.i < subj.i for m in tok.children):
             subj = tok.head  # "a deal before Christmas looks unlikely", parsed as "a deal [before Christmas looks…]"
-        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.dep_ == "expl" or subj.lemma_ in CHANCE:
+        end = None
+        if subj is None:
+            subj = self._object_of_saying(tok)  # "she said a deal before May was possible", the noun taken for an object
+            end = tok.i if subj is not None else None
+        if subj is not None and subj.pos_ == "VERB" and subj.dep_ == "nsubj" and subj.tag_ in ("VBZ", "NNS"):
+            end = tok.i  # "that strikes on the port were possible": a plural noun tagged as a verb
+        elif subj is None or subj.pos_ not in ("NOUN", "PROPN") and not self.looks_back(subj) or subj.dep_ == "expl" \
+                or subj.lemma_ in CHANCE:
             return None
         if any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or aux_words(tok) and \
                 any(a in FUTURE | MODAL for a in aux_words(tok)):
@@ -110,7 +117,26 @@ class PredicateRules:
                 c.i > last and (c.dep_ in ("attr", "prep") or c.dep_ == "acomp" and lower(c) not in LIKELIHOOD)
                 for c in tok.children):
             return None  # "the blasts are almost certainly the start of…": a hedge about the present
-        return Finding(subj.left_edge.i, min(subj.right_edge.i + 1, tok.i), subj, reading, tok, marker="noun")
+        start = subj.left_edge.i + (lower(subj.left_edge) == "that" and subj.left_edge.i < subj.i)
+        return Finding(start, end or min(subj.right_edge.i + 1, tok.i), subj, reading, tok, marker="noun")
+
+    def looks_back(self, subj: Token) -> bool:
+        """"…; both outcomes are likely", "…; that is close to certain": a subject that points back at the
+        clauses before it, after a semicolon or comma."""
+        words = self.cues.retrospective_words
+        pointing = lower(subj) in words and subj.pos_ in ("PRON", "DET") or any(
+            lower(c) in words and c.dep_ in ("det", "predet", "nummod") for c in subj.children)
+        before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > subj.sent.start else None
+        return pointing and before is not None and before.text in (";", ",")
+
+    def _object_of_saying(self, copula: Token) -> Token | None:
+        """The noun before a subjectless copula under a verb of saying, which the parser made the verb's
+        object: "the bank said a default before the vote was possible" (the default is the subject)."""
+        verb = copula.head
+        if copula.dep_ != "ccomp" or verb.lemma_ not in self.cues.reporting_verbs:
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < copula.i]
+        return objects[-1] if objects else None
 
     def _on_course(self, tok: Token) -> Finding | None:
         """"The army is on course / on track to retake the town": a plan reported as under way."""

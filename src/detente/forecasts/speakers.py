@@ -65,6 +65,9 @@ def load_typer(cues: Cues, extra_dirs=()):
         if found in ("anonymous", "official") and head.pos_ == "NOUN" and head.lower_ in cues.person_words and any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return "named_person"  # "our Africa editor, Grace Mwangi": a title with the name beside it
+        if found in ("anonymous", "official") and head.pos_ == "NOUN" and head.lemma_ in cues.person_words and any(
+                t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.head.i != head.i for t in tokens):
+            return "named_person"  # "a former envoy in Kabul, Jan Berg": the name hung on the place by the parser
         return found
 
     return kind

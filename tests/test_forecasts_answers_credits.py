@@ -1,0 +1,140 @@
+"""The forecasts reader on answered questions, credits, closing judgements and non-questions.
+
+Each test names one general construction found missing or misread on a held-out set, with
+sentences written for these tests: answers that restate the question under a verb of belief,
+questions put to a speaker in reported speech, a noun phrase the parser made the object of a
+verb of saying, credits hung off the proposition ("S, Name, a consultancy, said"), pronoun
+forecasters under a verb of saying, a closing judgement over the clauses before it, embedded
+wh-questions and generic subjects.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.forecasts import ForecastReader
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return ForecastReader.load()
+
+
+@pytest.fixture(scope="module")
+def read(reader, parse):
+    def _read(text: str, when: str = "2024-03-04"):
+        return reader.read(parse(text, when))
+    return _read
+
+
+def one(found):
+    assert len(found) == 1, [f.proposition.text for f in found]
+    return found[0]
+
+
+def within(f, lo, hi):
+    return lo <= f.probability <= hi
+
+
+# -- answered questions ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, proposition, lo, hi", [
+    ("Will the senate pass the bill before the recess? I think the senators will back it.",
+     "the senate pass the bill before the recess", 0.6, 0.9),
+    ("So will the navy intervene? I very much doubt that the admiral would risk it.", "the navy intervene", 0.05, 0.3),
+    ("Will the junta hold elections? I think it will not, whatever it promises.", "the junta hold elections", 0.1, 0.4),
+])
+def test_answer_restating_the_question_under_a_belief(read, text, proposition, lo, hi):
+    f = one(read(text))
+    assert f.proposition.text == proposition and f.forecaster.kind == "author" and within(f, lo, hi)
+
+
+@pytest.mark.parametrize("text, proposition, kind, lo, hi", [
+    ('Asked whether the truce would hold, the envoy replied: "Probably not on its own."',
+     "the truce would hold", "official", 0.2, 0.45),
+    ('A second analyst, asked whether Moscow would retake the town, said that was "very unlikely" because it would '
+     "cost too many lives.", "Moscow would retake the town", "anonymous", 0.05, 0.2),
+    ("Asked if the deal would survive the winter, Omar Haddad, a banker in Amman, said: 'Almost certainly.'",
+     "the deal would survive the winter", "named_person", 0.95, 0.99),
+])
+def test_question_put_to_a_speaker_in_reported_speech(read, text, proposition, kind, lo, hi):
+    f = one(read(text))
+    assert f.proposition.text == proposition and f.forecaster.kind == kind and within(f, lo, hi)
+
+
+# -- a noun phrase called likely, made the object of a verb of saying -------------------------------------
+def test_noun_phrase_taken_for_the_object_of_saying(read):
+    f = one(read("Moody's said a downgrade before the budget passes on June 3 was possible.", "2025-05-13"))
+    assert f.proposition.text.startswith("a downgrade before the budget passes") and within(f, 0.2, 0.6)
+    assert f.deadline == date(2025, 6, 3)
+    f = one(read("A trader told me a rate cut before the end of the quarter was 'more likely than not'."))
+    assert f.proposition.text.startswith("a rate cut") and f.forecaster.kind == "anonymous" and within(f, 0.5, 0.7)
+
+
+def test_plural_noun_tagged_as_a_verb_in_a_second_that_clause(read):
+    found = read("He said that the rebels would regroup, and that raids on border posts were likely before the winter.")
+    assert [f.proposition.text for f in found][-1] == "raids on border posts" and within(found[-1], 0.55, 0.8)
+
+
+# -- credits -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, proposition, kind", [
+    ("Freight rates could triple by the end of June, Halvorsen, a shipping consultancy, said on Monday.",
+     "Freight rates could triple by the end of June", "named_org"),
+    ("Turnout will fall below half, a pollster in Lagos, Ada Obi, said.", "Turnout will fall below half", "named_person"),
+    ("Oil will top $100 by June, Ivo Maric, a trader in Geneva, said.", "Oil will top $100 by June", "named_person"),
+])
+def test_credit_hung_off_the_proposition(read, text, proposition, kind):
+    f = one(read(text))
+    assert f.proposition.text == proposition and f.forecaster.kind == kind
+
+
+def test_title_with_the_name_hung_on_a_place(read):
+    f = one(read("Sanctions are unlikely to change the junta's course, a former British diplomat in Yangon, "
+                 "Peter Harland, told the Guardian."))
+    assert f.forecaster.kind == "named_person" and within(f, 0.2, 0.45)
+
+
+def test_pronoun_under_a_verb_of_saying_takes_its_subject(read):
+    f = one(read("Olga Petrova said the summit went well. Maersk said it expected freight rates to keep climbing "
+                 "through March."))
+    assert f.forecaster.kind == "named_org" and f.proposition.text.startswith("freight rates")
+
+
+def test_infinitive_hung_on_the_belief_verb(read):
+    f = one(read("Grain traders anticipate freight costs for Black Sea routes to double by the end of the month, "
+                 "two brokers in Odesa said.", "2024-01-13"))
+    assert f.proposition.text.endswith("to double by the end of the month") and f.deadline == date(2024, 1, 31)
+
+
+# -- closing judgements and phrases -----------------------------------------------------------------------
+def test_closing_judgement_over_the_clauses_before_it(read):
+    found = read("The vote will pass, and the opposition will boycott it; both outcomes are very likely.")
+    assert [f.proposition.text for f in found] == ["The vote will pass", "the opposition will boycott it"]
+    assert all(within(f, 0.8, 0.95) for f in found)
+    f = one(read("The vote will pass; that is as close to certain as anything in this parliament."))
+    assert within(f, 0.95, 0.99)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("Victory for the ruling party is a foregone conclusion.", 0.9, 0.99),
+    ("A deal before the summit is close to certain.", 0.95, 0.99),
+])
+def test_phrases_of_near_certainty(read, text, lo, hi):
+    assert within(one(read(text)), lo, hi)
+
+
+def test_deadline_counted_from_now(read):
+    f = one(read("I suspect the troops will still be in the valley a year from now.", "2024-12-12"))
+    assert f.deadline == date(2025, 12, 12)
+
+
+# -- no forecast ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, count", [
+    ("The spokesman said the rebels were likely to try something, without saying what it might be.", 1),
+    ("Nobody knows who will win the runoff.", 0),
+    ("Whoever plays with fire will get burned.", 0),
+    ("Anyone who crosses the line will pay.", 0),
+])
+def test_embedded_questions_and_generic_subjects(read, text, count):
+    found = read(text)
+    assert len(found) == count and not any(f.proposition.text.startswith("what") for f in found)
