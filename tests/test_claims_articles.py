@@ -117,3 +117,68 @@ def test_quote_after_a_comma_still_continues_the_clause_before(claims):
     found = claims("The detainees will be freed within days, the minister said, “as a gesture of good will”.")
     assert len(found) == 1
     assert found[0].content.text.startswith("The detainees will be freed")
+
+
+# -- the writer's own cues -------------------------------------------------------------------------
+
+def test_i_very_much_doubt_with_doubt_tagged_a_noun(claims):
+    found = claims("Will the junta hand over power? I very much doubt that the generals would allow it.")
+    assert triples(found) == [("author", "I very much doubt", "the generals would allow it")]
+
+
+def test_what_i_do_expect_is(claims):
+    found = claims("What I do expect is a slow squeeze: fewer flights, tighter visas and a frozen border.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [("author", "What I do expect is")]
+    assert found[0].content.text.startswith("a slow squeeze")
+
+
+# -- subjects and clauses the parser misplaces ---------------------------------------------------------
+
+def test_contact_clause_with_the_verb_read_as_the_object_of_to(claims):
+    found = claims("A Turkish diplomat I spoke to insisted the patrols were 'routine and temporary'.")
+    assert [(c.speaker.kind, c.content.text) for c in found] == [
+        ("anonymous", "the patrols were 'routine and temporary'")]
+    assert found[0].speaker.span.text.startswith("A Turkish diplomat")
+
+
+def test_opposition_figures_speak_but_figures_do_not(claims):
+    found = claims("The board said 80% of members had voted, but opposition figures said the count was rigged. "
+                   "Figures released later suggested the vote was close.")
+    assert [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in found] == [
+        ("official", "The board", "80% of members had voted"),
+        ("anonymous", "opposition figures", "the count was rigged")]
+
+
+def test_second_speaker_joined_by_and_inside_the_first_clause(claims):
+    found = claims("Kenya's energy minister says the dam now stores 12 billion cubic metres, and Somali "
+                   "officials privately estimate that a drought could halve their harvest by 30%.")
+    assert [(c.speaker.span.text, c.content.text) for c in found] == [
+        ("Kenya's energy minister", "the dam now stores 12 billion cubic metres"),
+        ("Somali officials", "a drought could halve their harvest by 30%")]
+    assert [q.value for q in found[1].numbers] == [30]
+
+
+def test_according_to_after_and_takes_the_clause_that_follows(claims):
+    found = claims("Residents were asked three questions on Sunday, and according to the electoral board they "
+                   "approved all of them.")
+    assert triples(found) == [("official", "the electoral board", "they approved all of them")]
+
+
+def test_briefed_lawmakers_that_and_the_according_to_source(claims):
+    found = claims("Japan's intelligence agency briefed lawmakers in private that two Chinese submarines had "
+                   "entered the strait, according to three legislators who attended.")
+    agency = [c for c in found if c.speaker.span.text == "Japan's intelligence agency"]
+    assert agency and agency[0].content.text == "two Chinese submarines had entered the strait"
+    assert any(c.speaker.span.text.startswith("three legislators") for c in found)
+
+
+def test_briefed_on_the_condition_that_is_no_content(claims):
+    found = claims("A senior European official, who briefed reporters on the condition that he not be named, "
+                   "said the sanctions would be renewed.")
+    assert triples(found) == [("anonymous", "A senior European official", "the sanctions would be renewed")]
+
+
+def test_declined_to_say_whether_is_no_claim(claims):
+    found = claims("The ministry said its sailors had left the port. It declined to say whether any had been hurt, "
+                   "and refused to confirm that a second ship was hit.")
+    assert [c.content.text for c in found] == ["its sailors had left the port"]

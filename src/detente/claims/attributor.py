@@ -83,9 +83,12 @@ class Attributor:
 
     def __init__(self, verbs: dict[str, dict], carrying: set[str], author_cues: dict[str, set[str]],
                  typer: SpeakerTyper, numbers: NumberWords, book: Any = None,
-                 publishing: dict[str, dict] | None = None) -> None:
+                 publishing: dict[str, dict] | None = None, complement_nouns: Iterable[str] = (),
+                 refusals: Iterable[str] = ()) -> None:
         self.verbs = verbs
         self.publishing = publishing or {}  # "a statement carried by X": X states it too
+        self.complement_nouns = frozenset(complement_nouns)
+        self.refusals = set(refusals)  # "on condition that": the noun's clause, no content
         self.observing = {v for v, s in verbs.items() if s.get("objects") or s.get("numeric")}  # "counted 49 aircraft"
         self.carrying = carrying
         self.author_cue = _alternation(author_cues["patterns"] | author_cues["before"], "author.yaml")
@@ -108,7 +111,8 @@ class Attributor:
         carrying = set(mappings("verbs", "carrying", extra_dirs))
         cues = word_lists("author", ("patterns", "before", "pronoun_views"), extra_dirs)
         return cls(verbs, carrying, cues, SpeakerTyper.load(extra_dirs), NumberWords.load(extra_dirs),
-                   _actor_book(extra_dirs), mappings("verbs", "publishing", extra_dirs))
+                   _actor_book(extra_dirs), mappings("verbs", "publishing", extra_dirs),
+                   set(mappings("verbs", "complement_nouns", extra_dirs)), set(mappings("verbs", "refusals", extra_dirs)))
 
     # -- the reader ---------------------------------------------------------------------------
     def read(self, parsed: Parsed) -> list[Claim]:
@@ -162,7 +166,7 @@ class Attributor:
         drafts: list[Draft] = []
         for verb in sent:
             settings = self.verbs.get(verb.lemma_.lower())
-            if settings is None or verb.pos_ not in ("VERB", "AUX") or page.in_quote(verb.idx) \
+            if settings is None or not (verb.pos_ in ("VERB", "AUX") or _mistagged_verb(verb)) or page.in_quote(verb.idx) \
                     or page.skipped(verb.idx, verb.idx + len(verb.text)):
                 continue
             relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
@@ -190,6 +194,8 @@ class Attributor:
                 continue  # "Tehran could say …" is no statement made
             if _negated(verb) and not (first_person and settings.get("author")):
                 continue
+            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.refusals:
+                continue  # "declined to say whether S", "refused to confirm S": nothing stated
             content = announced or self._content(verb, settings, sent, page, first_person)
             if content is None:
                 continue
@@ -210,7 +216,7 @@ class Attributor:
                     s_range = (speaker.start_char, verb.idx + len(verb.text))
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
                                     author=first_person, verb_at=verb.idx, lemma=verb.lemma_.lower(),
-                                    contrast=_contrast_mark(verb, True) is not None,
+                                    contrast=_contrast_mark(verb, True) is not None or self._coordinate(verb),
                                     aside=_relative_aside(verb) or described is not None,
                                     governors=frozenset(a.idx for a in verb.ancestors)))
         return _outer_only(drafts)
@@ -372,12 +378,12 @@ class Attributor:
             verbal = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VBG"]
             found = token_range(verbal, sent) if verbal else None
         if found is None:
-            found = that_clause(verb, sent, page)
+            found = that_clause(verb, sent, page, self.complement_nouns)
         if found is None and first_person:
             found = previous_question(sent)
         if found is None:
             found = self._inverted(verb, sent) or misparses.before_speaker(verb, sent) or _answer(verb, sent) \
-                or misparses.hung_elsewhere(verb, sent)
+                or misparses.hung_elsewhere(verb, sent) or _after_contact(verb, sent)
         if found is not None:
             text = doc_text(sent.doc)
             paragraph = paragraph_of(text, verb.idx)
@@ -389,10 +395,17 @@ class Attributor:
             if colon > verb.idx and not page.in_quote(colon) and self._speaker_after(sent, colon, found[1]):
                 found = trim(text, found[0], colon)  # "I think S: X has threatened T" — T is X's claim
             for token in sent:  # "A said S, while B claimed T": S stops before "while"
+                if token.lower_ == "according" and verb.idx < token.idx < found[1] and found[0] < token.idx:
+                    found = trim(text, found[0], token.idx)  # "X briefed lawmakers that S, according to Y"
+                    break
                 mark = _contrast_mark(token, token.lemma_.lower() in self.verbs) if found[0] < token.idx < found[1] else None
                 if mark is not None and mark.idx > found[0] and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                     found = trim(text, found[0], mark.idx)
                     break
+                if found[0] < token.left_edge.idx < found[1] and token.i != verb.i and self._coordinate(token):
+                    joint = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+                    found = trim(text, found[0], joint[-1].idx if joint else token.left_edge.idx)
+                    break  # "says S, and Egyptian officials estimate T": T is theirs, beside S
                 aside = [c for c in token.children if _relative_aside(c) and c.lemma_.lower() in self.verbs] \
                     if found[0] < token.idx < found[1] and token.i != verb.i else []
                 if aside and token.head.left_edge.idx > found[0]:  # "… — a label its owner rejected, saying T"
@@ -416,6 +429,14 @@ class Attributor:
         if found is None or found[1] - found[0] < 3:
             return None
         return found
+
+    def _coordinate(self, verb: Token) -> bool:
+        """A verb of saying joined by "and"/"but" to a clause that is not itself one, with a named subject of its
+        own: "X says S, and Egyptian officials estimate T" — a statement beside X's, not inside it."""
+        head = verb.head
+        return verb.dep_ == "conj" and head.i < verb.i and verb.lemma_.lower() in self.verbs and verb.pos_ == "VERB" \
+            and head.lemma_.lower() not in self.verbs \
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
     def _speaker_after(self, sent: SpacySpan, start: int, end: int) -> bool:
         """A verb of saying with a subject of its own between ``start`` and ``end``."""
@@ -511,11 +532,15 @@ class Attributor:
             if not objects:
                 continue
             speaker = self._phrase(objects[0])
-            phrase_end = token.right_edge.idx + len(token.right_edge.text)
+            clause = _clause_in_phrase(objects[0])
+            if clause is not None:  # "according to the board they approved all of them": the clause is content
+                speaker = sent.doc[speaker.start:clause.left_edge.i]
+            phrase_end = speaker.end_char if clause is not None else token.right_edge.idx + len(token.right_edge.text)
             text = doc_text(sent.doc)
             paragraph = paragraph_of(text, token.idx)
             start, end = max(sent.start_char, paragraph[0]), min(sent.end_char, paragraph[1])
-            if token.idx - start < 3:
+            joined = token.i > sent.start and sent.doc[token.i - 1].lower_ in ("and", "but")
+            if token.idx - start < 3 or joined:  # "…, and according to X they answered yes": the clause after
                 content = trim(text, phrase_end, end)
             else:
                 content = trim(text, start, token.idx)
@@ -816,6 +841,32 @@ def _antecedent(relative_verb: Token) -> Token:
         else:
             break
     return head
+
+
+def _after_contact(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """"An official I spoke to insisted S" parsed with the verb inside the relative clause (the object of
+    "to") and S as the sentence's root: the content is the rest of the sentence."""
+    if misparses.contact_clause(verb) is None or any(c.dep_ not in ("punct",) for c in verb.children):
+        return None
+    end = sent.end_char
+    return trim(doc_text(sent.doc), verb.idx + len(verb.text), end) if end > verb.idx + len(verb.text) + 3 else None
+
+
+def _clause_in_phrase(noun: Token) -> Token | None:
+    """A full clause the parser hung on a noun as a relative clause with no relative pronoun ("the board they
+    approved all of them"): a subject and an object of its own, so no gap for the noun to fill."""
+    for child in noun.children:
+        deps = {c.dep_: c for c in child.children}
+        if child.dep_ == "relcl" and child.i > noun.i and "nsubj" in deps and "dobj" in deps \
+                and deps["nsubj"].tag_ not in ("WP", "WDT") and deps["dobj"].tag_ not in ("WP", "WDT"):
+            return child
+    return None
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """"I very much doubt that S" with "doubt" tagged a noun: a word with a subject and a clause of its own."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps
 
 
 def _dateline(token: Token) -> bool:

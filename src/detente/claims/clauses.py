@@ -28,8 +28,10 @@ def char_range(first: Token, last: Token, sent: SpacySpan) -> tuple[int, int]:
     return trim(text, max(start, sent.start_char), min(end, sent.end_char))
 
 
-def that_clause(verb: Token, sent: SpacySpan, page: Page) -> tuple[int, int] | None:
-    """"said in a statement that S" parsed with S hanging off "statement": the first "that" soon after."""
+def that_clause(verb: Token, sent: SpacySpan, page: Page, complement_nouns: frozenset[str] = frozenset()) \
+        -> tuple[int, int] | None:
+    """"said in a statement that S" parsed with S hanging off "statement": the first "that" soon after. A
+    "that" after one of ``complement_nouns`` ("on the condition that he not be named") is that noun's."""
     doc = sent.doc
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "called off the summit that …"
@@ -38,6 +40,8 @@ def that_clause(verb: Token, sent: SpacySpan, page: Page) -> tuple[int, int] | N
         if token.i - 1 in objects:
             return None  # "that" after the verb's own object is a relative pronoun
         if token.lower_ in (".", ";", "“", '"') or token.is_punct and token.text not in (","):
+            return None
+        if token.lower_ == "that" and doc[token.i - 1].lemma_.lower() in complement_nouns:
             return None
         if token.lower_ == "that" and (token.dep_ == "mark" or token.head.i > token.i) and not page.in_quote(token.idx):
             return trim(doc_text(doc), token.idx + 4, min(sent.end_char, paragraph_of(doc_text(doc), token.idx)[1]))

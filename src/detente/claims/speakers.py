@@ -105,7 +105,7 @@ class SpeakerTyper:
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "SpeakerTyper":
         words = word_lists("speakers", ("official_bodies", "titles", "anonymous_nouns", "org_names", "org_nouns", "org_modifiers", "org_name_words",
-                                        "org_name_links", "documents", "non_speakers"), extra_dirs)
+                                        "org_name_links", "documents", "non_speakers", "people_modifiers"), extra_dirs)
         outlets = word_lists("outlets", ("names", "nouns", "news_markers"), extra_dirs)
         return cls(words, outlets)
 
@@ -139,8 +139,11 @@ class SpeakerTyper:
         return kind == "named_person" or kind == "official" and word in people and head.tag_ in ("NN", "NNP")
 
     def is_speaker(self, span: SpacySpan) -> bool:
-        """False for subjects that cannot speak ("reports", "it", "there")."""
-        return span.root.lower_ not in self.words["non_speakers"]
+        """False for subjects that cannot speak ("reports", "figures", "there"); "opposition figures" are people."""
+        head = span.root
+        if head.lower_ not in self.words["non_speakers"]:
+            return True
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in self.words["people_modifiers"] for c in head.children)
 
     # -- typing -------------------------------------------------------------------------------
     def type(self, span: SpacySpan, book: Any = None, when: date | None = None,
