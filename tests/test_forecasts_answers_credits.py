@@ -138,3 +138,77 @@ def test_deadline_counted_from_now(read):
 def test_embedded_questions_and_generic_subjects(read, text, count):
     found = read(text)
     assert len(found) == count and not any(f.proposition.text.startswith("what") for f in found)
+
+
+# -- block quotes and beliefs told with an adjective ------------------------------------------------------
+def test_block_quote_after_a_lead_in_is_the_speakers(read):
+    text = ("The agency said its experts had seen nothing. In a statement, Director General Anna Holm added:\n\n"
+            "Our inspectors have been granted access to parts of the site. I am confident that full access will be "
+            "provided in the coming days.\n\nA diplomat said the agency had asked three times.")
+    f = one(read(text))
+    assert f.forecaster.kind == "named_person" and "Anna Holm" in f.forecaster.span.text and within(f, 0.75, 0.95)
+
+
+def test_pledges_in_a_block_quote_are_no_forecasts(read):
+    text = ("Can the new leader hold his coalition together? In a video statement on Tuesday, he said:\n\n"
+            "We are exhausted by war and will not be a threat to our neighbours. We will not allow our land to be "
+            "used for attacks on anyone.\n\nThird, what does the army want?")
+    assert read(text) == []
+
+
+@pytest.mark.parametrize("text, kind, lo, hi", [
+    ("I am confident that the talks will resume.", "author", 0.75, 0.95),
+    ("The ministry is convinced the blockade will fail.", "official", 0.75, 0.95),
+    ("Western officials are confident that the ceasefire will hold.", "anonymous", 0.75, 0.95),
+    ("I'm not sure the truce will hold.", "author", 0.2, 0.6),
+])
+def test_belief_told_with_an_adjective(read, text, kind, lo, hi):
+    f = one(read(text))
+    assert f.forecaster.kind == kind and within(f, lo, hi)
+
+
+def test_adjective_of_belief_about_the_past_is_no_forecast(read):
+    assert read("I am sure that he was there.") == []
+
+
+# -- the people the writer spoke to, clauses beside a credit, "by then", pseudo-clefts, quotes that go on --
+@pytest.mark.parametrize("text, speaker", [
+    ("Bankers I spoke to expect interest rates to fall by December 15.", "Bankers"),
+    ("Lloyd's-market traders I spoke to expect oil to rise.", "Lloyd's-market traders"),
+])
+def test_people_the_writer_spoke_to_hold_the_belief(read, text, speaker):
+    f = one(read(text, "2025-11-30"))
+    assert f.forecaster.kind == "anonymous" and f.forecaster.span.text == speaker and within(f, 0.6, 0.9)
+
+
+def test_clause_coordinated_with_a_credit_is_the_writers(read):
+    found = read("Most of the villagers will leave within weeks, aid workers predicted, and the local council may "
+                 "not survive the shock.")
+    assert [f.forecaster.kind for f in found] == ["anonymous", "author"]
+
+
+def test_question_taking_up_the_date_of_the_paragraph_before(read):
+    f = one(read("The interim premier told reporters his cabinet would serve until March 1.\n\n"
+                 "First, will the caretakers actually hand over power by then? Probably not.", "2024-12-12"))
+    assert f.deadline == date(2025, 3, 1) and within(f, 0.2, 0.45)
+
+
+@pytest.mark.parametrize("text, proposition, kind", [
+    ("What I do expect is a long campaign of pressure: new maps, fresh sanctions and more drills.",
+     "a long campaign of pressure", "author"),
+    ("What analysts expect is a rate cut in March.", "a rate cut in March", "anonymous"),
+])
+def test_pseudo_cleft_with_a_noun_phrase(read, text, proposition, kind):
+    f = one(read(text))
+    assert f.proposition.text == proposition and f.forecaster.kind == kind and within(f, 0.6, 0.9)
+
+
+def test_past_pseudo_cleft_is_no_forecast(read):
+    assert read("What I expected was a quick war.") == []
+
+
+def test_quote_going_on_after_its_credit(read):
+    found = read("Omar Said, a researcher at the Gulf Institute, spoke on Monday. “They survived years of raids,” "
+                 "he said. “A few nights of bombing will not change their calculation.”")
+    f = one(found)
+    assert f.proposition.text.startswith("A few nights of bombing") and f.forecaster.kind == "named_person"

@@ -48,6 +48,7 @@ class ForecastReader:
     def read(self, parsed: Parsed) -> list[Forecast]:
         doc, when = parsed.doc, parsed.record.date
         ctx = DocContext.build(doc, when)
+        ctx.add_block_quotes(lambda a, b: self.attributor.names_speaker(ctx, a, b))
         if when is not None:
             doc.user_data["year"] = when.year
         self._speakers(ctx)
@@ -129,6 +130,18 @@ class ForecastReader:
         day = self.deadlines.find(before.text.split("\n")[-1], when)  # its own paragraph, not a signature above
         return day if day is not None and day > when else None  # "today" there is more likely the news than a deadline
 
+    def _before_question(self, doc, char: int, when: date | None):
+        """The deadline named by the sentence before the question at ``char``, in its paragraph or the
+        one before (a question often opens a paragraph that takes up the last one's date)."""
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or span.sent.start == 0 or when is None:
+            return None
+        before = doc[span.sent.start - 1].sent
+        while before.text.strip() == "" and before.start > 0:
+            before = doc[before.start - 1].sent
+        day = self.deadlines.find(before.text.strip().split("\n")[-1], when)
+        return day if day is not None and day > when else None
+
     def _past_deadline(self, text: str, when: date) -> bool:
         """True when the text names a year or date already past ("before 2025" in 2026): told as history."""
         return any(ch.isdigit() for ch in text) and self.deadlines.find(text, when) is None \
@@ -175,6 +188,9 @@ class ForecastReader:
         start, end = q.proposition
         text = ctx.doc.text[start:end]
         deadline = self.deadlines.find(text + " " + q.shown, when)
+        low = f" {text.lower()} "
+        if deadline is None and any(f" {w} " in low and w.endswith(("then", "time", "date")) for w in self.cues.anaphoric_times):
+            deadline = self._before_question(ctx.doc, start, when)  # "will they hand over power by then?"
         return Forecast(Span(start, end, text), who.speaker, q.reading.phrase, q.reading.point, q.reading.band,
                         deadline=deadline)
 

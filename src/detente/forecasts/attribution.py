@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Span, Speaker
 from .cues import Cues
 from .disqualify import PRONOUNS, Disqualifier
-from .grammar import FIRST_PERSON, Finding, lower, paragraph, subject
+from .grammar import FIRST_PERSON, Finding, interviewed, lower, paragraph, subject
 
 QUOTES = "\"“”"
 # A single quote opens after the start, a space or a bracket and before a letter; it closes after a
@@ -65,6 +65,18 @@ class DocContext:
                   if not any(a <= m.start() <= b for a, b in spans)]
         return cls(doc, when, sorted(spans))
 
+    def add_block_quotes(self, says) -> None:
+        """Take as quoted a paragraph set off without quote marks after a lead-in that ends in a colon
+        and names a speaker ("In a statement, the director added:"); ``says`` tells such a lead-in."""
+        text, found = self.doc.text, []
+        for m in re.finditer(r"[^\n]*:[ \t]*\n\s*\n?(?P<body>[^\n]+)", text):
+            body = m["body"]
+            if body.lstrip()[:1] in QUOTES + "'‘—–-" or SIGNATURE.match(text, m.end("body") + 1) \
+                    or SIGNATURE.match(text, m.end("body") + 2) or not says(m.start(), m.start("body")):
+                continue
+            found.append((m.start("body"), m.end("body")))
+        self.quoted = sorted(self.quoted + [q for q in found if not any(a <= q[0] <= b for a, b in self.quoted)])
+
     def quote_at(self, char: int) -> tuple[int, int] | None:
         return next(((a, b) for a, b in self.quoted if a <= char <= b), None)
 
@@ -86,7 +98,7 @@ class Attributor(Disqualifier):
             return None
         who = None
         if reporter is not None:
-            who = subject(reporter) or self._inverted_subject(reporter)
+            who = subject(reporter) or interviewed(reporter, self.cues.talk_verbs) or self._inverted_subject(reporter)
             credit = self._credit_chain(reporter, finding.head) if who is None else None
             if credit:
                 finding.end = min(finding.end, credit[0].start - 1)  # the credit is no part of what is predicted
@@ -189,8 +201,12 @@ class Attributor(Disqualifier):
         if frame is None and finding.marker == "chance" and finding.anchor.lemma_ in self.cues.reporting_verbs \
                 and subject(finding.anchor) is not None:
             frame = finding.anchor  # "analysts put the odds of X at…", "Polymarket priced the chance of X at…"
-        if frame is None or frame.lemma_ == "be":
+        if frame is None:
             return None
+        if frame.lemma_ == "be" or frame.tag_ == "VBN":  # "my guess is", "I'd be surprised": the writer's
+            believer = subject(frame)  # "the ministry is convinced that S": the ministry's belief
+            held = frame.dep_ == "auxpass" or any(c.dep_ in ("acomp", "auxpass") for c in frame.children)
+            return frame if held and believer is not None and lower(believer) not in FIRST_PERSON else None
         return frame
 
     def _reporter(self, tok: Token) -> Token | None:
@@ -198,6 +214,9 @@ class Attributor(Disqualifier):
         while True:
             if node.i != tok.i and node.lemma_ in (self.cues.reporting_verbs | self.cues.commitment_verbs) and node.pos_ == "VERB":
                 return node
+            if node.dep_ == "conj" and node.i > node.head.i and subject(node) is not None and node.head.lemma_ in self.cues.reporting_verbs \
+                    and any(c.dep_ == "ccomp" and c.i < node.head.i for c in node.head.children):
+                return None  # "A will happen, X predicted, and B may follow": B is coordinated with the credit, the writer's
             if node.i != tok.i and node.pos_ == "VERB" and subject(node) is not None and lower(subject(node)) in ("i", "we"):
                 return None  # "…and I see no reason to doubt him: S": the writer's own statement
             if node.head.i == node.i:
@@ -288,7 +307,29 @@ class Attributor(Disqualifier):
                 if tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
                         and not (quote[0] <= tok.idx <= quote[1]) and "\n" not in _between(doc.text, tok.idx, char):
                     return self._speaker(subject(tok), tok, ctx)
-        return self._introducer(quote, ctx) or self._dash_credit(quote, ctx)
+        return self._introducer(quote, ctx) or self._dash_credit(quote, ctx) or self._continued(quote, ctx)
+
+    def _continued(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
+        """A quote that goes on in the next sentence ("“…,” he said. “S.”"): the speaker credited in the
+        sentence just before it, in the same paragraph, when that sentence holds a quote of its own."""
+        doc = ctx.doc
+        opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+        if opening is None or opening.sent.start == 0:
+            return None
+        before = doc[opening.sent.start - 1].sent
+        if "\n" in doc.text[before.start_char:quote[0]] or not any(a >= before.start_char and b < quote[0] for a, b in ctx.quoted):
+            return None
+        for tok in before:
+            if tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
+                    and ctx.quote_at(tok.idx) is None:
+                return self._speaker(subject(tok), tok, ctx)
+        return None
+
+    def names_speaker(self, ctx: DocContext, start: int, end: int) -> bool:
+        """True when the text between ``start`` and ``end`` (a lead-in) has a verb of saying with a subject."""
+        lead = ctx.doc.char_span(start, end, alignment_mode="contract")
+        return lead is not None and any(t.lemma_ in self.cues.reporting_verbs and t.pos_ == "VERB" and subject(t) is not None
+                                        for t in lead)
 
     def _dash_credit(self, quote: tuple[int, int], ctx: DocContext) -> Attribution | None:
         """A quote credited after a dash on its own line: '"…" — a rebel commander, in an audio message'."""
@@ -385,8 +426,8 @@ class Attributor(Disqualifier):
             toks.pop(0)  # "— Omar Saleh": the dash of a credit line
         out = []
         for t in toks:
-            if t.i > who.i and (t.text == "," or lower(t) in ("who", "which", "that")):
-                break
+            if t.i > who.i and (t.text == "," or lower(t) in ("who", "which", "that") or t.head.dep_ == "relcl" and t.head.head.i == who.i):
+                break  # "traders I spoke to expect S": the relative clause and what the parser hung on it
             out.append(t)
         return out or [who]
 

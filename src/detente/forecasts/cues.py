@@ -17,7 +17,8 @@ SIDES = "forecasts/sides.yaml"
 LISTS = ("reporting_verbs", "frame_verbs", "commitment_verbs", "threat_phrases", "own_side_nouns",
          "observer_words", "history_markers", "condition_marks", "aside_marks",
          "boilerplate_hints", "agent_words", "normative_words", "judging_verbs", "view_nouns",
-         "arrangement_verbs", "anaphoric_times", "bystander_roles", "retrospective_words")
+         "arrangement_verbs", "anaphoric_times", "bystander_roles", "retrospective_words",
+         "talk_verbs")
 SPEAKER_LISTS = ("outlet_names", "outlet_words", "official_words", "org_words", "person_words", "survey_words")
 
 

@@ -66,6 +66,19 @@ def subject(tok: Token) -> Token | None:
     return None
 
 
+def interviewed(verb: Token, talk_verbs: set[str]) -> Token | None:
+    """"Bankers I spoke to expect S": the parser reads "expect" as the purpose of "I spoke" and leaves the
+    bankers unattached; the people spoken to, who hold the belief, else None."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_ not in talk_verbs or not any(lower(a) == "to" for a in verb.children if a.dep_ == "aux"):
+        return None
+    if subject(head) is None or lower(subject(head)) not in ("i", "we"):
+        return None
+    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head  # "traders I spoke to expect S", parsed as a noun with a relative clause
+    return next((c for c in head.children if c.i < subject(head).i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 

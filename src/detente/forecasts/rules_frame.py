@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .grammar import (
-    FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, lower, negated, past_tense,
+    FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, interviewed, lower, negated, past_tense,
     span_text, subject)
 from .phrases import Reading
 
@@ -39,6 +39,9 @@ class FrameRules:
             reading = self.table.read("surprised if", negated=negated(holder), shown=span_text(tok.doc, first, tok.i + 1))
             start, end = self._clause(clause)
             return Finding(start, end, clause, reading, holder, frame=holder, marker="frame")
+        confident = self._confident(tok)
+        if confident is not None:
+            return confident
         if lower(tok) in ("chances", "odds", "likelihood", "probability") and tok.dep_ == "nsubj" \
                 and tok.head.lemma_ == "be" and all(lower(c) == "the" for c in tok.children):  # "the likelihood is that S"
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
@@ -66,7 +69,7 @@ class FrameRules:
             return out
         if lemma not in self.cues.frame_verbs or tok.pos_ not in ("VERB",) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
-        subj = subject(tok)
+        subj = subject(tok) or interviewed(tok, self.cues.talk_verbs)
         imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
         if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
             return None  # "Don't expect S": the writer's advice is the writer's forecast
@@ -79,7 +82,11 @@ class FrameRules:
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if clause is None and tok.dep_ == "csubj" and tok.head.lemma_ == "be" and any(lower(c) == "what" for c in tok.children):
             clause = next((c for c in tok.head.children if c.dep_ in ("ccomp", "attr") and c.pos_ in ("VERB", "AUX")), None)
-            if clause is None or not self._future_marked(clause):
+            thing = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+            if clause is None and thing is not None and lemma in ("expect", "anticipate", "predict", "forecast") \
+                    and tok.head.tag_ in ("VBZ", "VBP"):
+                obj = thing  # "what I expect is a long campaign of pressure": the noun phrase is what is expected
+            elif clause is None or not self._future_marked(clause):
                 return None  # "what I doubt is that S": the pseudo-cleft's complement
         if clause is not None:
             if clause.dep_ == "ccomp" and not self._future_marked(clause) and lemma not in ("expect", "anticipate"):
@@ -111,6 +118,31 @@ class FrameRules:
         if inner is not None and not neg:
             reading = inner
         return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
+
+    def _confident(self, tok: Token) -> Finding | None:
+        """"I am confident that S", "the ministry is convinced S will…": a belief told with an adjective, read
+        from the table's "<adjective> that" entries; a clause about the past or present is no forecast."""
+        holder = tok.head
+        if tok.dep_ != "acomp" and not (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)):
+            return None
+        if tok.dep_ != "acomp":
+            holder = next(c for c in tok.children if c.dep_ == "auxpass")  # "the ministry is convinced S", parsed as a passive
+            if subject(tok) is not None and subject(holder) is None:
+                holder = tok
+        if tok.pos_ not in ("ADJ", "VERB") or holder.lemma_ != "be" and holder is not tok:
+            return None
+        subj = subject(holder)
+        if subj is None or subj.dep_ == "expl" or lower(subj) == "it":
+            return None  # "it is certain that S" is the predicate rule's
+        clause = next((c for c in list(tok.children) + list(holder.children) if c.dep_ == "ccomp" and c.i > tok.i
+                       and c.pos_ in ("VERB", "AUX")), None)
+        neg = negated(holder) or negated(tok)
+        first = min(t.i for t in (subj, tok, holder)) if lower(subj) in ("i", "we") else min(tok.i, holder.i)
+        reading = self.table.read(f"{lower(tok)} that", negated=neg, shown=span_text(tok.doc, first, tok.i + 1))
+        if clause is None or reading is None or reading.kind != "frame" or not self._future_marked(clause):
+            return None
+        start, end = self._clause(clause)
+        return Finding(start, end, clause, reading, holder, frame=holder, marker="frame")
 
     def _trailing_frame(self, tok: Token) -> Finding | None:
         """"Strikes are coming, and soon, I suspect;": a parenthetical belief after the clause it frames."""
