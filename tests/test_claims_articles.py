@@ -182,3 +182,43 @@ def test_declined_to_say_whether_is_no_claim(claims):
     found = claims("The ministry said its sailors had left the port. It declined to say whether any had been hurt, "
                    "and refused to confirm that a second ship was hit.")
     assert [c.content.text for c in found] == ["its sailors had left the port"]
+
+
+# -- typing speakers -------------------------------------------------------------------------------
+
+def test_name_after_a_descriptive_noun_takes_the_nouns_kind(claims):
+    found = claims("Nine bulk carriers have diverted since Monday, according to the maritime-data firm Seatrace. "
+                   "Reporters for the independent outlet La Brujula said the port was empty.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [
+        ("named_org", "the maritime-data firm Seatrace"),
+        ("outlet", "Reporters for the independent outlet La Brujula")]
+
+
+def test_correspondent_for_an_outlet_speaks_as_the_outlet_but_not_one_for_a_ministry(claims):
+    found = claims("A correspondent for state television said the bridge was closed. A spokesman for the "
+                   "ministry said it was open.")
+    assert [c.speaker.kind for c in found] == ["outlet", "anonymous"]
+
+
+def test_known_group_name_as_head_and_kim_jong_un(claims):
+    found = claims("Kataib Hezbollah said 12 of its fighters had died. Kim Jong Un said the tests would continue.")
+    assert [c.speaker.kind for c in found] == ["named_org", "named_person"]
+
+
+def test_customs_service_is_official(claims):
+    found = claims("The tanker carried sanctioned crude, Estonian customs said on Monday.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [("official", "Estonian customs")]
+
+
+def test_title_then_a_two_word_name_is_a_person_whatever_its_entity_label(claims):
+    found = claims("Hamas official Bassem Naim said the group would not disarm. Hezbollah lawmaker Hassan "
+                   "Fadlallah said the party would answer.")
+    assert [c.speaker.kind for c in found] == ["named_person", "named_person"]
+
+
+def test_minister_and_name_in_apposition_after_a_place_before_told(claims):
+    found = claims("Ukrainian units have clashed with foreign troops for the first time, in Russia's Bryansk "
+                   "region, Ukraine's interior minister, Ihor Klymenko, told the broadcaster KBS.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [
+        ("named_person", "Ukraine's interior minister, Ihor Klymenko")]
+    assert found[0].content.text.startswith("Ukrainian units have clashed")

@@ -62,7 +62,8 @@ def adjacent_subject(verb: Token) -> Token | None:
     last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     found = None
     for noun in [last, *last.ancestors]:
-        if noun.i >= verb.i or noun.right_edge.i != last.i or any(c.dep_ == "cc" for c in noun.children):
+        ends_here = noun.right_edge.i == last.i or noun.right_edge.i == last.i + 1 and noun.right_edge.is_punct
+        if noun.i >= verb.i or not ends_here or any(c.dep_ == "cc" for c in noun.children):
             break  # past the phrase, or into a list the phrase ends
         if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") \
                 and noun.left_edge.i > 0 and doc[noun.left_edge.i - 1].text == ",":

@@ -106,7 +106,7 @@ class SpeakerTyper:
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "SpeakerTyper":
         words = word_lists("speakers", ("official_bodies", "titles", "anonymous_nouns", "org_names", "org_nouns", "org_modifiers", "org_name_words",
                                         "org_name_links", "documents", "non_speakers", "people_modifiers"), extra_dirs)
-        outlets = word_lists("outlets", ("names", "nouns", "news_markers"), extra_dirs)
+        outlets = word_lists("outlets", ("names", "nouns", "news_markers", "staff"), extra_dirs)
         return cls(words, outlets)
 
     # -- the phrase ---------------------------------------------------------------------------
@@ -192,17 +192,34 @@ class SpeakerTyper:
     def _by_name(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
         """Known organisations and outlets, then a person's name at the head ("spokesman Yahya Saree")."""
         head = p.head
-        if p.own in self.words["org_names"]:
-            return "named_org", None
+        if p.own in self.words["org_names"] or head.pos_ == "PROPN" and head.lower_ in self.words["org_names"] \
+                and (len(head.text) > 3 or head.text.isupper()):  # not the "Un" of "Kim Jong Un"
+            return "named_org", None  # "Kataib Hezbollah": a known group's name as the head
+        described = self._described(head)
+        if described is not None:
+            return described, None
+        if self._staff_of_outlet(head, book):
+            return "outlet", None
         if self._outlet(p.core, p.text, book):
             return "outlet", None
         titled_name = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") \
             and head.lower_ not in self.words["official_bodies"] and not self._title(head, p.core) \
             and any(c.dep_ == "compound" and (c.lemma_.lower() in self.people or c.lower_ in self.people)
                     for c in head.children)
-        if self._named_person(p.span, p.core) or titled_name:
+        if self._named_person(p.span, p.core) or titled_name or self._name_after_title(head):
             return "named_person", None
         return None
+
+    def _name_after_title(self, head: Token) -> bool:
+        """"Hamas official Bassem Naim": a title, then two or more capitalised words ending at the head, which
+        is a person's name whatever entity label the parser gave it."""
+        titles = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                  and (c.lemma_.lower() in self.people or c.lower_ in self.people)]
+        if not titles:
+            return False
+        name = head.doc[titles[-1].i + 1:head.i + 1]
+        return len(name) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+                                      and t.lower_ not in self.words["org_name_words"] for t in name)
 
     def _by_apposition(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
         """"Maksim Orlov, a former analyst", "its ambassador, Dmitry Polyanskiy", "…, a professional union"."""
@@ -260,6 +277,34 @@ class SpeakerTyper:
         return "anonymous", None
 
     # -- the tests ----------------------------------------------------------------------------
+    def _described(self, head: Token) -> str | None:
+        """A name after the noun that says what it is: "the ship-tracking firm Kpler" (named_org), "the
+        independent outlet Efecto Cocuyo" (outlet)."""
+        if head.pos_ != "PROPN":
+            return None
+        for child in head.children:
+            if child.dep_ != "compound" or child.i > head.i or child.pos_ != "NOUN":
+                continue
+            if child.lemma_.lower() in self.words["org_nouns"]:
+                return "named_org"
+            if child.lemma_.lower() in self.outlets["nouns"] and child.lemma_.lower() not in ("agency", "news"):
+                return "outlet"
+        return None
+
+    def _staff_of_outlet(self, head: Token, book: Any) -> bool:
+        """"Reporters for the independent outlet X", "a correspondent for state television": they speak as
+        the outlet."""
+        if head.lower_ not in self.outlets["staff"] and head.lemma_.lower() not in self.outlets["staff"]:
+            return False
+        for prep in head.children:
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from"):
+                    core = self.core(obj.doc[obj.left_edge.i:obj.right_edge.i + 1])
+                    named = obj.lemma_.lower() in self.outlets["nouns"] and obj.lemma_.lower() not in ("agency", "news")
+                    if named or self._described(obj) == "outlet" or self._outlet(core, " ".join(t.lower_ for t in core), book):
+                        return True
+        return False
+
     def _outlet(self, core: list[Token], text: str, book: Any) -> bool:
         if book is not None and hasattr(book, "outlet"):
             try:
