@@ -212,3 +212,30 @@ def test_quote_going_on_after_its_credit(read):
                  "he said. “A few nights of bombing will not change their calculation.”")
     f = one(found)
     assert f.proposition.text.startswith("A few nights of bombing") and f.forecaster.kind == "named_person"
+
+
+# -- bystanders, answers with a time, bets, the time of a noun's modifier ---------------------------------
+def test_bystander_diplomat_on_a_government_is_a_forecaster(read):
+    f = one(read("'The regime will fall before the summer,' a Western diplomat said."))
+    assert f.forecaster.kind == "anonymous" and f.proposition.text == "The regime will fall before the summer"
+    assert read("A Hamas source said the group would not disarm.") == []
+
+
+def test_short_answer_with_its_own_deadline(read):
+    f = one(read("Will Kyiv agree? Probably not before the summit on Friday."))  # 2024-03-04 is a Monday
+    assert f.deadline == date(2024, 3, 8) and within(f, 0.2, 0.45)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("It is a safe bet that the junta will survive the year.", 0.75, 0.95),
+    ("A coup is a safe bet.", 0.75, 0.95),
+])
+def test_bets(read, text, lo, hi):
+    assert within(one(read(text)), lo, hi)
+
+
+def test_time_of_a_modifier_in_the_simple_past_is_no_deadline(read):
+    f = one(read("The ceasefire, which took effect on Sunday, is unlikely to hold, analysts said."))
+    assert f.deadline is None
+    f = one(read("I doubt the juntas will hold the elections they have promised before 2027.", "2025-02-10"))
+    assert f.deadline == date(2026, 12, 31)

@@ -90,7 +90,8 @@ class ForecastReader:
             return None
         if self.attributor.is_history(finding, who, (finding.start, finding.end)):
             return None
-        scope = _without_past_modifiers(doc, finding.start, finding.end, start)  # else the full text, below
+        scope = _without_past_modifiers(doc, finding.start, finding.end, start)
+        told = _without_past_modifiers(doc, finding.start, finding.end, start, simple=True)  # if the scope has none
         if re.search(r"\b[ap]\.m\.$", text) and end < len(doc.text):  # "at 11 a.m. Eastern time on Wednesday"
             scope = text + " " + re.split(r"[,;\n]", doc.text[end:end + 80])[0]
         if finding.marker == "chance":
@@ -98,7 +99,7 @@ class ForecastReader:
         if finding.marker == "noun":
             holder = finding.anchor
             scope = doc[min(finding.start, holder.left_edge.i):holder.right_edge.i + 1].text
-        deadline = self.deadlines.find(scope, when) or self.deadlines.find(text, when)
+        deadline = self.deadlines.find(scope, when) or self.deadlines.find(told, when)
         if deadline is None and when is not None and self._past_deadline(scope, when):
             return None
         if deadline is None and self._refers_back(finding, text):
@@ -187,7 +188,8 @@ class ForecastReader:
             who = Attribution(Speaker("author", None))
         start, end = q.proposition
         text = ctx.doc.text[start:end]
-        deadline = self.deadlines.find(text + " " + q.shown, when)
+        said = re.split(r"[.;:!?]|,? because\b|,? since\b", answer.text.strip())[0] if q.replier is None else q.shown
+        deadline = self.deadlines.find(text + " " + said, when)  # "Probably not before the summit on Friday."
         low = f" {text.lower()} "
         if deadline is None and any(f" {w} " in low and w.endswith(("then", "time", "date")) for w in self.cues.anaphoric_times):
             deadline = self._before_question(ctx.doc, start, when)  # "will they hand over power by then?"
@@ -238,12 +240,15 @@ def _pieces(doc) -> list[SpacySpan]:
     return out
 
 
-def _without_past_modifiers(doc, start: int, end: int, offset: int) -> str:
+def _without_past_modifiers(doc, start: int, end: int, offset: int, simple: bool = False) -> str:
     """The proposition's text with past-tense noun modifiers blanked ("the blockade that Trump ordered on
-    Tuesday will halve exports within a month"): their dates are the past, not the deadline."""
+    Tuesday will halve exports within a month"): their dates are the past, not the deadline. With
+    ``simple``, only modifiers in the simple past ("which took effect on Sunday"): the parser often hangs
+    the clause's own deadline on a perfect ("the elections they have promised before 2027")."""
     chars = list(doc.text[offset:doc[end - 1].idx + len(doc[end - 1])])
     for tok in doc[start:end]:
-        if tok.dep_ in ("relcl", "acl") and (past_tense(tok) or tok.tag_ == "VBN" and not aux_words(tok)):
+        past = tok.tag_ == "VBD" if simple else past_tense(tok) or tok.tag_ == "VBN" and not aux_words(tok)
+        if tok.dep_ in ("relcl", "acl") and past:
             for t in tok.subtree:
                 if start <= t.i < end:
                     chars[t.idx - offset:t.idx - offset + len(t)] = " " * len(t)

@@ -73,9 +73,11 @@ class Disqualifier:
         core = [t for t in subj.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos") and a.i != subj.i
                                                    for a in _path(t, subj))]
         theirs = self.side(" ".join(t.text for t in core), None)
-        if theirs is None:
-            return lower(subj) in self.cues.own_side_nouns or subj.lemma_ in self.cues.own_side_nouns
         speaker_words = set(re.findall(r"[a-z]+", speaker_text.lower()))
+        if theirs is None:
+            bystander = who.speaker.kind == "anonymous" and speaker_words & self.cues.bystander_roles \
+                and self.side(speaker_text, None) is None  # "a Western diplomat said the regime would fall"
+            return not bystander and (lower(subj) in self.cues.own_side_nouns or subj.lemma_ in self.cues.own_side_nouns)
         if who.speaker.kind == "anonymous" and not speaker_words & self.cues.agent_words:
             return False  # "a U.S. intelligence source" does not speak for the U.S. government
         mine = self.side(speaker_text, None)
