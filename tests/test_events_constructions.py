@@ -35,9 +35,59 @@ CASES = [
     # a state and an armed group of one country are two parties
     ("2023-05-21", "Sudan's army and the Rapid Support Forces signed a Saudi-brokered cessation of hostilities in "
                    "Jeddah on Saturday.", [("SAU", "SDN", "04"), ("SDN", "SDN", "08")]),
+    # denying a charge denies responsibility for the act charged
+    ("2024-04-02", "Niger accused Benin on Monday of hosting French troops. Benin's government denied the accusation.",
+     [("NER", "BEN", "11"), ("BEN", "NER", "01")]),
+    # admitting one's own act
+    ("2020-01-11", "Sudan's army admitted on Friday that its gunners had shelled a refugee camp in Chad by mistake.",
+     [("SDN", "TCD", "01")]),
+    # an agreement to cut tariffs is an intent to cooperate, not a threat of sanctions
+    ("2025-05-12", "Ottawa and Washington agreed on Monday to lower the tariffs on each other's steel.",
+     [("CAN", "USA", "03"), ("USA", "CAN", "03")]),
+    ("2025-04-04", "Canada hit back on Friday with a 25% levy on cars from the United States.", [("CAN", "USA", "16")]),
+    # aircraft that destroy something strike it from the air
+    ("2024-07-20", "Israeli jets destroyed two cranes at the port of Hodeidah on Saturday.", [("ISR", "YEM", "19")]),
+    # one's own envoy is recalled from the host country, whatever "its" might be taken to mean
+    ("2024-03-30", "The UN condemned the vote. Riyadh recalled its envoys to Sweden and Denmark on Sunday.",
+     [("SAU", "SWE", "16"), ("SAU", "DNK", "16")]),
+    # crowds that clash with troops riot
+    ("2023-05-30", "Albanian protesters clashed with Serbian police in Presevo on Monday, injuring a dozen officers.",
+     [("ALB", "SRB", "14")]),
+    # "X and Y troops fought with stones in the valley": each way, the valley is no party
+    ("2022-12-12", "Thai and Cambodian soldiers fought with stones and sticks near the Preah Vihear temple on Friday.",
+     [("THA", "KHM", "19"), ("KHM", "THA", "19")]),
+    # a speech-act noun's speaker after "from", and its target the agent of the act it answers
+    ("2024-02-12", "Serbian police raided a Kosovo border post on Sunday, a move that drew a sharp rebuke from Brussels.",
+     [("EUR", "SRB", "11")]),
+    ("2024-02-12", "Minsk expelled two Lithuanian diplomats on Monday. The expulsions drew a warning from Vilnius.",
+     [("LTU", "BLR", "13")]),
+    # intercepting a vessel seizes it; a vessel stands for whom or what it carries
+    ("2010-05-31", "Turkish frigates intercepted a Greek-flagged ferry near Rhodes on Monday.", [("TUR", "GRC", "17")]),
+    ("2025-01-09", "Iranian marines seized a freighter loaded with Saudi fertiliser in the Gulf on Thursday.",
+     [("IRN", "SAU", "17")]),
+    ("2024-06-03", "Colombian commandos blew up a launch carrying members of the Clan del Golfo near Turbo on Monday, "
+                   "killing four.", [("COL", "COL", "19")]),
 ]
 
 ABSENT = [
+    ("2024-06-03", "Colombian commandos blew up a launch carrying members of the Clan del Golfo near Turbo on Monday, "
+                   "killing four.", ("COL", "COL", "17")),
+    ("2024-06-17", "Chinese sailors boarded a Philippine navy boat near the shoal on Monday, seizing several rifles.",
+     ("CHN", "PHL", "19")),
+    ("2024-06-17", "The Israeli navy intercepted a Houthi missile over the Red Sea on Monday.", ("ISR", "YEM", "17")),
+    ("2023-05-30", "Albanian protesters clashed with Serbian police in Presevo on Monday, injuring a dozen officers.",
+     ("ALB", "SRB", "19")),
+    ("2024-07-20", "Israeli jets destroyed two cranes at the port of Hodeidah on Saturday.", ("ISR", "YEM", "17")),
+    ("2025-05-12", "Ottawa and Washington agreed on Monday to lower the tariffs on each other's steel.", ("CAN", "USA", "13")),
+    ("2020-01-11", "In an interview, Ethiopia's army chief admitted that Eritrea had suffered heavy losses in the war.",
+     ("ETH", "ERI", "01")),
+    ("2024-04-02", "Niger accused Benin on Monday of hosting French troops. Benin's government denied the accusation.",
+     ("BEN", "NER", "12")),
+    # a relative clause naming the drills ("called a warning to X") is no appeal; one show of force per pair
+    ("2023-04-08", "China's navy sent warships and bombers to surround Taiwan on Saturday in drills that it called a "
+                   "stern warning to separatists.", ("CHN", "TWN", "02")),
+    ("2023-04-08", "China's navy sent warships and bombers to surround Taiwan on Saturday in drills that it called a "
+                   "stern warning to separatists.", ("CHN", "TWN", "19")),
     ("2024-02-10", "Turkish drones struck a convoy in northern Iraq near the Iranian border on Sunday, and Baghdad "
                    "condemned the raid.", ("IRQ", "IRN", "11")),
     ("2023-06-12", "Ukrainian marines captured four Russian paratroopers near Bakhmut on Sunday.", ("UKR", "RUS", "19")),
@@ -60,6 +110,24 @@ def coded(coder, parse, text, when):
 def test_construction_is_coded(coder, parse, when, text, expected):
     got = coded(coder, parse, text, when)
     assert set(expected) <= got, f"{text}\nexpected {sorted(expected)}\ngot {sorted(got)}"
+
+
+NOT_HAPPENED = [
+    ("2024-08-10", "Neither Hezbollah nor Iran had struck Israel by Saturday."),
+    ("2015-03-18", "A year on, not one member of the African Union has recognised Somaliland as independent of Somalia."),
+    ("2015-03-18", "Not a single Arab state has recognised the breakaway region's independence from Georgia."),
+]
+
+
+@pytest.mark.parametrize("when,text", NOT_HAPPENED, ids=[c[1][:40] for c in NOT_HAPPENED])
+def test_a_subject_that_denies_anyone_acts_negates(coder, parse, when, text):
+    assert coded(coder, parse, text, when) == set()
+
+
+def test_one_show_of_force_per_pair(coder, parse):
+    events = [e for e in coder.read(parse("China's navy sent warships and bombers to surround Taiwan on Saturday in "
+                                          "drills.", "2023-04-08")) if e.happened]
+    assert [e.root for e in events] == ["15"]
 
 
 @pytest.mark.parametrize("when,text,wrong", ABSENT, ids=[c[1][:40] for c in ABSENT])

@@ -19,8 +19,12 @@ from .placement import Placer
 
 VIOLENT_ROOTS = ("18", "19", "20")
 # consequences or summaries of an attack coded by a more specific rule
-GENERIC_VIOLENCE = ("kill", "kill-irregular", "mass-killing", "n-attack", "destroy")
-MERGED_ROOTS = ("04", "11", "12", "13", "18", "19", "20")  # "flew to X and met Y" is one consultation
+GENERIC_VIOLENCE = ("kill", "kill-irregular", "mass-killing", "n-attack", "destroy", "more-destroy-military")
+LETHAL = ("kill", "mass-killing")
+DESTRUCTION = "1712"
+RIOT = "145"  # a violent protest: its killings and injuries are part of it
+# "flew to X and met Y" is one consultation; "sent warships to encircle X in drills" one show of force
+MERGED_ROOTS = ("04", "11", "12", "13", "15", "18", "19", "20")
 DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
 
@@ -126,8 +130,11 @@ class Assembler:
         self.events.extend(kept.values())
 
     def _merge_violence(self, found: list[Event]) -> list[Event]:
-        """"struck X, killing 12": a killing or a summary noun ("the attack") is part of the strike coded."""
-        specific = [e for e in found if e.root in VIOLENT_ROOTS and e.pattern not in GENERIC_VIOLENCE]
+        """"struck X, killing 12", "clashed with police, injuring 30": a killing or a summary noun ("the attack")
+        is part of the strike or riot coded; "blew up a boat, killing 11" is an attack, not damage to property."""
+        lethal = {(e.source.country, e.target.country) for e in found if e.pattern in LETHAL}
+        found = [e for e in found if not (e.code == DESTRUCTION and (e.source.country, e.target.country) in lethal)]
+        specific = [e for e in found if (e.root in VIOLENT_ROOTS or e.code == RIOT) and e.pattern not in GENERIC_VIOLENCE]
         if not specific:
             return found
         hit = {(e.source.country, e.target.country) for e in specific}
@@ -172,6 +179,8 @@ class Assembler:
         targets = [] if reciprocal else self._targets(frame, sources, code, fallback=not group)
         if targets is None:
             return []
+        if group and targets and all(t.kind == "place" for t in targets):
+            targets = []  # "X and Y troops fought with rocks in the valley": the place is where, not whom
         pair_words = [t for t in frame.participants if self._pair_word(t)]
         if pair_words and self._pair(pair_words[0]):
             parties = list(self._pair(pair_words[0]))
@@ -397,7 +406,8 @@ class Assembler:
         """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
         near = frame.targets + [c for t in frame.targets for c in syntax.children(t, "nmod", "compound")]
         said = [t for t in frame.complement.subtree if t.dep_ in syntax.SUBJECTS] if frame.complement is not None else []
-        acts = [t for t in near + syntax.preps(frame.trigger).get("for", []) + said if self._is_act(t)]
+        acts = [t for t in near + syntax.preps(frame.trigger).get("for", []) + said + self._provoker(frame.trigger)
+                if self._is_act(t)]
         if acts:
             agent = self._act_agent(acts[0], sources)
             if agent is not None:
@@ -416,6 +426,17 @@ class Assembler:
                 other = self.placer.memory.last_other(sources[0].country, frame.trigger.i, {s.country for s in sources})
                 return [other] if other is not None else []
         return []
+
+    @staticmethod
+    def _provoker(noun) -> list:
+        """"the raid drew a rebuke from X", "an attack that drew condemnation": what a speech-act noun answers."""
+        if noun.dep_ != "dobj":
+            return []
+        verb = noun.head
+        subjects = syntax.subjects(verb)
+        if verb.dep_ == "relcl" and subjects and subjects[0].tag_ in ("WDT", "WP"):
+            return [verb.head]
+        return subjects
 
     def _is_act(self, tok) -> bool:
         """An event noun standing for an act told before ("the shoot-down", "the raids", "the move")."""
@@ -437,8 +458,8 @@ class Assembler:
             return []
         agent = self._act_agent(acts[0], sources)
         told = self._told(acts[0])
-        if agent is not None or not told:
-            return [agent] if agent is not None else []
+        if agent is not None or not told or syntax.preps(acts[0]).get("by"):
+            return [agent] if agent is not None else []  # an agent named but not placed is none of the earlier acts'
         rule = self.finder.match(acts[0])
         same_kind = rule is not None and any(e.root == rule.code[:2] for e in told)
         if same_kind or syntax.lemma(acts[0]) in self.book.cue("anaphoric_acts"):
@@ -518,6 +539,8 @@ class Assembler:
         """Claiming or admitting an act: 015, and the claimed agentless attacks get the claimant as source."""
         if not sources or reading.modality not in HAPPENED:
             return []
+        if not frame.rule.claims and not self._admits_own_act(frame, sources):
+            return []
         out = []
         recent = frame.trigger.i - 120  # an attack told a sentence or two before its claim
         claimed = [e for e in self.pending if frame.rule.claims and e.trigger.start >= frame.trigger.doc[max(recent, 0)].idx]
@@ -540,6 +563,22 @@ class Assembler:
             seen.add(victim.country)
             out.append(self._event(frame, reading, sources[0], victim, code, sent, self._confidence(frame)))
         return out
+
+    def _admits_own_act(self, frame: Frame, sources: list[Actor]) -> bool:
+        """"admitted that its forces had shot down the airliner" owns an act; "admitted that the group had
+        suffered a blow" or "acknowledged a fire" owns none."""
+        if frame.complement is None:
+            return False
+        speakers = {s.country for s in sources}
+        for tok in frame.complement.subtree:
+            rule = self.finder.match(tok)
+            if rule is None or rule.speech is not None:
+                continue
+            inner = self.finder.frame(tok, rule)
+            agents = {a.country for _, a in self.placer.resolve_all(inner.sources)}
+            if agents & speakers:
+                return True
+        return False
 
     def _content_targets(self, frame: Frame) -> list[Actor]:
         if frame.complement is None:

@@ -123,6 +123,8 @@ class FrameFinder:
             return False
         if rule.has == "dobj" and not syntax.children(tok, "dobj"):
             return False
+        if rule.has == "label" and not (tok.dep_ == "relcl" and (self._has_predicate(tok) or syntax.children(tok, "dobj"))):
+            return False  # "drills (that) it called a stern warning to X": naming the noun, not calling on X
         if rule.has == "many" and not any(_many(o) for o in syntax.objects(tok) + syntax.children(tok, "dep")):
             return False  # "killed more than 500 civilians", "massacred hundreds of villagers"
         if rule.has == "ccomp" and not any(c.pos_ in ("VERB", "AUX") for c in syntax.children(tok, "ccomp")):
@@ -252,6 +254,8 @@ class FrameFinder:
         if (rule.symmetric or rule.both_ways) and len(frame.sources) == 1 and frame.sources[0].dep_ != "poss":
             frame.sources = []  # "the Gaza truce": a place, not the parties
         by = syntax.preps(tok).get("by")
+        if not by and rule.speech == "act":  # "a rebuke from X", "drew a warning from X": a speech act's speaker
+            by = syntax.preps(tok).get("from") or (syntax.preps(tok.head).get("from") if tok.dep_ == "dobj" else None)
         if by:
             frame.sources = by
         if light is not None and not frame.sources:

@@ -34,6 +34,20 @@ class Reading:
     intent_head: Token | None = None  # a saying/vowing verb whose future content may be the speaker's intent
 
 
+def _nobody(subj: Token) -> bool:
+    """A subject that denies anyone acts: "neither X nor Y", "no country", "none of them", "not one member"."""
+    if subj.lower_ in ("none", "nobody", "neither", "nothing", "noone"):
+        return True
+    for c in subj.children:
+        if c.lower_ in ("neither", "no") and c.dep_ in ("det", "preconj", "cc"):
+            return True
+        if c.dep_ == "nummod" and c.lower_ == "one" and any(n.dep_ == "neg" for n in c.children):
+            return True
+        if c.dep_ == "neg" and c.i + 1 < len(c.doc) and c.nbor().lower_ in ("one", "a", "single"):
+            return True  # "not one member", "not a single state" ("not all" is no denial)
+    return False
+
+
 class ModalityReader:
     def __init__(self, book: PatternBook, speech_kind: Callable[[Token], str | None]):
         self.book = book
@@ -116,6 +130,8 @@ class ModalityReader:
     def _local(self, node: Token, is_anchor: bool, edge: str | None) -> tuple[str, str] | None:
         """Cues on one clause head: negation, auxiliaries, conditional marks, habitual adverbs."""
         subj = next((c for c in node.children if c.dep_ in syntax.SUBJECTS), None)
+        if subj is not None and _nobody(subj):
+            return ("negated", f"no one does it: '{syntax.phrase(subj).text}'")
         for c in node.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):

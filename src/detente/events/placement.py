@@ -263,8 +263,15 @@ class Placer:
         return None
 
     def _linked(self, tok: Token, depth: int) -> Actor | None:
-        """Whom a participle ties the noun to: "ships linked to Israel", "a carrier operated by a Japanese firm"."""
+        """Whom a participle ties the noun to: "ships linked to Israel", "a carrier operated by a Japanese firm";
+        a vessel by what it carries: "a tanker loaded with Venezuelan crude", "a boat carrying gang members"."""
         for acl in syntax.children(tok, "acl"):
+            if syntax.lemma(acl) in self.book.word_list("carrying_verbs"):
+                cargo = syntax.children(acl, "dobj") + syntax.preps(acl).get("with", [])
+                actor = self.resolve(cargo[0], depth + 1) if cargo else None
+                if actor is not None and actor.country != "---" and actor.kind != "place":
+                    return actor
+                continue
             for word, objs in syntax.preps(acl).items():
                 if word in ("to", "by", "for") and objs:
                     actor = self.resolve(objs[0], depth + 1)
