@@ -239,3 +239,16 @@ def test_time_of_a_modifier_in_the_simple_past_is_no_deadline(read):
     assert f.deadline is None
     f = one(read("I doubt the juntas will hold the elections they have promised before 2027.", "2025-02-10"))
     assert f.deadline == date(2026, 12, 31)
+
+
+def test_outsiders_reporting_a_bodys_expectation_leave_it_the_bodys(read):
+    f = one(read("The spy agency expects Pyongyang to receive Russian help in return, the lawmakers said."))
+    assert f.forecaster.kind == "official" and "agency" in f.forecaster.span.text
+
+
+def test_time_of_the_telling_before_is_no_deadline(read):
+    f = one(read('Its chairman, Omar Touray, told me on Saturday: "Nobody wants a divorce. I am sure that the three '
+                 'will come back to the table before the deadline."'))
+    assert f.deadline is None and f.forecaster.kind == "named_person"
+    f = one(read("The talks resume on Friday. I doubt they will last."))
+    assert f.deadline == date(2024, 3, 8)

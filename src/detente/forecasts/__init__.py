@@ -128,7 +128,7 @@ class ForecastReader:
         before = doc[sent.start - 1].sent
         if "\n" in doc.text[before.end_char:sent.start_char]:
             return None
-        day = self.deadlines.find(before.text.split("\n")[-1], when)  # its own paragraph, not a signature above
+        day = self.deadlines.find(_without_past_times(before).split("\n")[-1], when)  # its own paragraph, not a signature above
         return day if day is not None and day > when else None  # "today" there is more likely the news than a deadline
 
     def _before_question(self, doc, char: int, when: date | None):
@@ -252,6 +252,19 @@ def _without_past_modifiers(doc, start: int, end: int, offset: int, simple: bool
             for t in tok.subtree:
                 if start <= t.i < end:
                     chars[t.idx - offset:t.idx - offset + len(t)] = " " * len(t)
+    return "".join(chars)
+
+
+def _without_past_times(sent: SpacySpan) -> str:
+    """``sent``'s text with the times of its past-tense verbs blanked ("he told me on Saturday: …"):
+    when something was said is no deadline for what it says."""
+    chars = list(sent.text)
+    for tok in sent:
+        if tok.dep_ in ("prep", "npadvmod") and tok.head.pos_ in ("VERB", "AUX") and past_tense(tok.head):
+            for t in tok.subtree:
+                if sent.start <= t.i < sent.end:
+                    at = t.idx - sent.start_char
+                    chars[at:at + len(t)] = " " * len(t)
     return "".join(chars)
 
 

@@ -118,9 +118,10 @@ class Attributor(Disqualifier):
             cited = self._cited(reporter)
             if cited is not None:
                 who = cited
-            if who is not None and who.lemma_ in self.cues.official_words and reporter.dep_ == "ccomp" \
-                    and reporter.head.lemma_ in self.cues.reporting_verbs and subject(reporter.head) is not None:
-                who = subject(reporter.head)  # "an official said the army did not believe S": the official speaks for it
+            outer = subject(reporter.head) if reporter.dep_ == "ccomp" and reporter.head.lemma_ in self.cues.reporting_verbs else None
+            if who is not None and who.lemma_ in self.cues.official_words and outer is not None \
+                    and (outer.lemma_ in self.cues.agent_words or lower(outer) in self.cues.agent_words):
+                who = outer  # "an official said the army did not believe S": the official speaks for it; legislators do not
         if who is None:
             who = self._according_to(finding.anchor)
         if who is None and reporter is None:
