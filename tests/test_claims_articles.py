@@ -222,3 +222,41 @@ def test_minister_and_name_in_apposition_after_a_place_before_told(claims):
     assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [
         ("named_person", "Ukraine's interior minister, Ihor Klymenko")]
     assert found[0].content.text.startswith("Ukrainian units have clashed")
+
+
+# -- speakers referred back to across sentences --------------------------------------------------
+
+def test_the_spokesman_refers_back_to_a_named_spokesman(claims):
+    found = claims("Maria Zakharova, the foreign ministry spokeswoman, said the ships were in neutral waters. "
+                   "The spokeswoman added that no vessel had been boarded.\n\n"
+                   "Navy spokesman Tim Hawkins said the drills had ended. The spokesman said more were planned.")
+    assert [c.speaker.kind for c in found] == ["named_person"] * 4
+
+
+def test_he_refers_back_to_an_unnamed_person_who_made_no_claim(claims):
+    found = claims("Mustafa Kemal Arslan has little reason to back down.\n\n"
+                   "A retired Turkish admiral, who asked that his name not be used, put it more bluntly. "
+                   "\"The window is closed,\" he said.")
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found] == [("anonymous", "he")]
+
+
+def test_a_signature_run_into_the_next_paragraph_is_not_remembered(claims):
+    text = ("The post that set the tone came from a former air force chief:\n\n"
+            "Our pilots came home. That is all that matters tonight.\n"
+            "— Air Marshal R. Kohli (retd) (@rkohli_retd) March 2, 2024\n\n"
+            "An Indian official, speaking on condition of anonymity, told me the government wanted visible action. "
+            "The official said Delhi was in no hurry.")
+    found = claims(text)
+    assert [c.speaker.kind for c in found] == ["named_person", "anonymous", "anonymous"]
+
+
+def test_hyphenated_name_in_apposition_to_a_title(claims):
+    found = claims("\"We hold every position,\" the group's spokesman, Al-Fateh Qurashi, told Reuters. "
+                   "He said 30 soldiers had been captured.")
+    assert [c.speaker.kind for c in found] == ["named_person", "named_person"]
+
+
+def test_name_after_close_to_phrase_names_that_phrases_noun(claims):
+    found = claims("A Kurdish commander close to the head of the council, Ilham Ahmed, told me the front was quiet. "
+                   "An adviser to the president, Chen Hao, said the talks were over.")
+    assert [c.speaker.kind for c in found] == ["anonymous", "named_person"]

@@ -137,9 +137,10 @@ class Attributor:
             drafts = _attributed_once(self._verb_claims(sent, page), self._according_to(sent, page), self.observing) \
                 + self._author(sent, page) + self._statement_from(sent, page)
             drafts += self._published(sent, drafts)
-            for draft in _merge([d for d in drafts if not _introducing(d, page)]):
+            kept = _merge([d for d in drafts if not _introducing(d, page)])
+            for draft in kept:
                 claims.append(self._claim(doc, draft, when, memory))
-            self._note_subjects(sent, page, memory)
+            self._note_subjects(sent, page, memory, [d.speaker for d in kept])
         for draft in signed:
             claims.append(self._claim(doc, draft, when, memory))
         return _without_repeats(claims)
@@ -692,13 +693,19 @@ class Attributor:
         return saying or any(t.lemma_.lower() in self.typer.words["documents"] for t in line)
 
     # -- memory of persons named as subjects --------------------------------------------------
-    def _note_subjects(self, sent: SpacySpan, page: Page, memory: SpeakerMemory) -> None:
+    def _note_subjects(self, sent: SpacySpan, page: Page, memory: SpeakerMemory,
+                       speakers: list[tuple[int, int]]) -> None:
+        """Persons the sentence is about without a claim of theirs in it ("A retired general, who asked not to
+        be named, put it bluntly." before '"…," he said'): "he" may refer back to them."""
         for token in sent:
             if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") \
-                    and not page.in_quote(token.idx) and self._narrating(token.head):
-                kind, actor = self.typer.kind(self._phrase(token), self.book, None, memory)
-                if kind == "named_person":
-                    memory.note(kind, token, True, actor, self._phrase(token).text)
+                    and not page.in_quote(token.idx) and not page.skipped(token.idx, token.idx + 1) \
+                    and not any(a <= token.idx < b for a, b in speakers):
+                phrase = self._phrase(token)
+                kind, actor = self.typer.kind(phrase, self.book, None, memory)
+                if kind == "named_person" or kind in ("anonymous", "official") and self.typer.is_person(kind, token) \
+                        and not self._narrating(token.head):
+                    memory.note(kind, token, kind == "named_person" or self.typer.is_person(kind, token), actor, phrase.text)
 
 
     def _narrating(self, verb: Token) -> bool:

@@ -25,10 +25,12 @@ from typing import Any, Iterable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_text
 from ..records import Actor, Span, Speaker
 from .lexicon import word_lists
 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "abu"}  # lower-case parts of names
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "other", "few"}
 CORE_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "punct", "quantmod", "advmod"}
 BOOK_KINDS = {"person": "named_person", "body": "official", "country": "official", "capital": "official",
@@ -47,6 +49,7 @@ class Remembered:
     plural: bool
     person: bool
     actor: Actor | None = None
+    titles: frozenset[str] = frozenset()  # "spokesman" of "Dmitry Peskov, the Kremlin spokesman": "the spokesman" later
 
 
 @dataclass
@@ -60,7 +63,11 @@ class SpeakerMemory:
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them")
         if actor is None and text and head.pos_ != "PRON":
             actor = Actor("---", text=text, name=text, kind=None)
-        self.seen.append(Remembered(kind, head.lemma_.lower(), plural, person, actor))
+        near = [c for c in head.children if c.dep_ in ("appos", "compound")] + ([head.head] if head.dep_ == "appos" else [])
+        text = doc_text(head.doc)
+        titles = {t.lemma_.lower() for t in near if t.pos_ == "NOUN"
+                  and "\n" not in text[min(t.idx, head.idx):max(t.idx, head.idx)]}  # not across a paragraph
+        self.seen.append(Remembered(kind, head.lemma_.lower(), plural, person, actor, frozenset(titles)))
 
     def pronoun(self, word: str) -> Remembered | None:
         word = word.lower()
@@ -76,7 +83,7 @@ class SpeakerMemory:
     def description(self, head: Token) -> Remembered | None:
         """The earlier speaker that "the official", "the diplomat" refers back to."""
         for item in reversed(self.seen):
-            if item.head == head.lemma_.lower():
+            if item.head == head.lemma_.lower() or head.lemma_.lower() in item.titles:
                 return item
         return None
 
@@ -118,15 +125,16 @@ class SpeakerTyper:
         for child in head.children:
             if child.i < head.i and child.dep_ in CORE_DEPS or child.dep_ in ("compound", "nummod"):
                 tokens.extend(child.subtree)
-            elif child.dep_ == "appos":
+            elif child.dep_ == "appos" and not _names_a_modifier(child):
                 tokens.extend(t for t in child.subtree if t.dep_ != "relcl" and not _under(t, child, "relcl", "prep"))
         return sorted({t.i: t for t in tokens if span.start <= t.i < span.end}.values(), key=lambda t: t.i)
 
     def _looks_like_name(self, token: Token) -> bool:
         """Two or three capitalised words with no organisation word in them: a person's name."""
-        words = [t for t in token.subtree if t.i <= token.i]
-        return 2 <= len(words) <= 4 and all(w.text[:1].isupper() and not w.text.isupper() for w in words) \
-            and not any(w.lower_ in self.words["org_name_words"] for w in words)
+        words = [t for t in token.subtree if t.i <= token.i and t.text not in ("-", "‐")]  # "Al-Fateh Qurashi"
+        return 2 <= len(words) <= 5 and all(w.text[:1].isupper() and not w.text.isupper() or w.lower_ in NAME_PARTICLES
+                                            for w in words) \
+            and words[-1].text[:1].isupper() and not any(w.lower_ in self.words["org_name_words"] for w in words)
 
     def is_person(self, kind: str, head: Token) -> bool:
         """Whether "he"/"she" can refer back to this speaker: a named person, an unnamed person, an office-holder."""
@@ -374,6 +382,18 @@ class SpeakerTyper:
             return book.resolve(" ".join(t.text for t in core), when)
         except Exception:  # the actors stage answering badly must not sink a claim
             return None
+
+
+def _names_a_modifier(appos: Token) -> bool:
+    """"A politician close to the speaker of parliament, Nabih Berri": a name in apposition right after an
+    adjective or participle phrase of the head ("close to", "loyal to", "allied with") that ends in a noun
+    names that noun, not the head. ("An adviser to the president, X" is X: a prepositional phrase.)"""
+    head, start = appos.head, appos.left_edge.i
+    before = appos.doc[start - 2] if start >= 2 and appos.doc[start - 1].text == "," else None
+    if before is None or before.i <= head.i or before.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("amod", "acl") and c.i > head.i and c.left_edge.i <= before.i <= c.right_edge.i
+               for c in head.children)
 
 
 def _under(token: Token, top: Token, *deps: str) -> bool:
