@@ -252,3 +252,12 @@ def test_time_of_the_telling_before_is_no_deadline(read):
     assert f.deadline is None and f.forecaster.kind == "named_person"
     f = one(read("The talks resume on Friday. I doubt they will last."))
     assert f.deadline == date(2024, 3, 8)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A deal will be signed by mid-April.", date(2024, 4, 15)),
+    ("Iran will respond within the next fortnight.", date(2024, 3, 18)),
+    ("Prices will rise through the end of the quarter.", date(2024, 3, 31)),
+])
+def test_deadlines_of_fortnights_mid_months_and_quarters(read, text, day):
+    assert one(read(text)).deadline == day  # the article date, 2024-03-04, is a Monday

@@ -1,9 +1,10 @@
 """Deadlines: the date by which the text says a forecast is to be settled.
 
 Resolved against the article date: "by Friday" is the next Friday on or after it, "this
-week" and "over the weekend" that Sunday, "within a month" and "a month from now" the same day next
-month, "this year" the 31st of December. Open starts ("as early as Monday", "after Thursday's speech")
-and vague spans ("within days", "in the coming weeks") give no deadline. Named occasions
+week" and "over the weekend" that Sunday, "within a month" and "a month from now" the same
+day next month, "within a fortnight" fourteen days on, "by mid-April" the 15th, "this
+quarter" the quarter's last day, "this year" the 31st of December. Open starts ("as early as
+Monday", "after Thursday's speech") and vague spans ("within days", "in the coming weeks") give no deadline. Named occasions
 ("before Christmas", "before the inauguration") come from ``data/forecasts/dates.yaml``.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ OPEN_START = re.compile(r"(as early as|as soon as|after|from|since|starting|begi
 MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_RX = "|".join(WEEKDAYS)
 NUM_RX = r"\d+|a few|several|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
-UNIT_RX = r"hours?|days?|weeks?|months?|years?"
+UNIT_RX = r"hours?|days?|weeks?|fortnights?|months?|years?"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -91,6 +92,8 @@ def _span(number: str | None, unit: str, day: date) -> date | None:
         return day + timedelta(days=n)
     if unit == "week":
         return day + timedelta(weeks=n)
+    if unit == "fortnight":
+        return day + timedelta(weeks=2 * n)
     if unit == "month":
         return _add_months(day, n)
     return _add_months(day, 12 * n)
@@ -125,13 +128,16 @@ def _rules() -> list[tuple[re.Pattern, Resolver]]:
         (rx(r"\bnext week\b"), lambda m, d: _sunday(d) + timedelta(days=7)),
         (rx(rf"\b(?:within|in|inside|over) (?:the )?(?:next |first |coming )?({NUM_RX}) ({UNIT_RX})\b"),
          lambda m, d: _span(m[1], m[2], d)),
-        (rx(r"\bwithin (?:the|a) (?:first |next |coming )?(week|month|year|day)\b"), lambda m, d: _span(None, m[1], d)),
+        (rx(r"\bwithin (?:the|a) (?:first |next |coming )?(week|fortnight|month|year|day)\b"), lambda m, d: _span(None, m[1], d)),
         (rx(rf"\b(?:the|those) ({NUM_RX}) (days|weeks|months)\b"), lambda m, d: _span(m[1], m[2], d)),
         (rx(rf"\b(?:next |this )?({DAY_RX})\b"),
          lambda m, d: d + timedelta(days=(WEEKDAYS[m[1]] - d.weekday()) % 7)),
         (rx(r"\b(?:tonight|today|this evening|this afternoon|this morning|the day)\b"), lambda m, d: d),
         (rx(r"\btomorrow\b"), lambda m, d: d + timedelta(days=1)),
         (rx(rf"\b({NUM_RX}) ({UNIT_RX}) (?:from now|from today|hence)\b"), lambda m, d: _span(m[1], m[2], d)),
+        (rx(rf"\b(?:by|before|until|in) mid-? ?({MONTH_RX})\b"), lambda m, d: _next_month_day(d, MONTHS[m[1]], 15, None)),
+        (rx(r"\b(?:this|the end of the|end of this) quarter\b"),
+         lambda m, d: _month_end(d.year, (d.month - 1) // 3 * 3 + 3)),
     ]
 
 
