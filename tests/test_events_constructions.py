@@ -67,6 +67,17 @@ CASES = [
      [("IRN", "SAU", "17")]),
     ("2024-06-03", "Colombian commandos blew up a launch carrying members of the Clan del Golfo near Turbo on Monday, "
                    "killing four.", [("COL", "COL", "19")]),
+    # a hyphenated act noun the tokenizer splits, and a verb's act named as an "-ing" noun
+    ("2023-02-05", "A Canadian jet brought down a Russian drone over the Yukon on Sunday. Moscow denounced the "
+                   "shoot-down as piracy.", [("CAN", "RUS", "19"), ("RUS", "CAN", "11")]),
+    ("2023-08-14", "Turkey announced on Monday that it had finished the damming of the Tigris upstream, and Baghdad "
+                   "condemned the damming as theft of Iraqi water.", [("IRQ", "TUR", "11")]),
+    # an intent toward each of the parties a complement names with "with"
+    ("2024-10-02", "Kigali said on Wednesday that Rwanda was ready to negotiate with Burundi and Uganda.",
+     [("RWA", "BDI", "03"), ("RWA", "UGA", "03")]),
+    # "X and Y sat down together": a meeting each way
+    ("2025-03-11", "Serbian and Kosovan negotiators sat down together in Brussels on Tuesday.",
+     [("SRB", "XKX", "04"), ("XKX", "SRB", "04")]),
 ]
 
 ABSENT = [

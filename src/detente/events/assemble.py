@@ -29,6 +29,13 @@ DOMESTIC_ROOTS = ("10", "11", "14", "17")
 PRONOUN_SUBJECTS = ("it", "they", "we", "he", "she", "i")
 
 
+def _hyphenated(tok) -> str:
+    """"shoot-down" for the head of "shoot - down": a hyphenated word the tokenizer split."""
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+        return f"{tok.nbor(-2).lower_}-{tok.lower_}"
+    return ""
+
+
 def _armed_group(actor: Actor) -> bool:
     return actor.sector == "REB"
 
@@ -442,8 +449,10 @@ class Assembler:
         """An event noun standing for an act told before ("the shoot-down", "the raids", "the move")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        if syntax.lemma(tok) in self.book.cue("anaphoric_acts"):
-            return True
+        if syntax.lemma(tok) in self.book.cue("anaphoric_acts") or _hyphenated(tok) in self.book.cue("anaphoric_acts"):
+            return True  # "the shoot-down" comes parsed as "shoot" + "down"
+        if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.i > 0 and tok.nbor(-1).lower_ in ("the", "this", "that"):
+            return True  # "denounced the filling", "the sentencing": a verb's act named as a noun
         rule = self.finder.match(tok)
         return rule is not None and rule.pos == "noun" and rule.speech is None
 

@@ -316,7 +316,7 @@ class FrameFinder:
                 found = [s for c in syntax.children(tok, "ccomp") for s in syntax.children(c, "nsubj", "nsubjpass")]
             elif slot == "complement":
                 for c in syntax.children(tok, "xcomp", "ccomp"):
-                    found = syntax.objects(c) or [o for p in ATTACK_PREPS for o in syntax.preps(c).get(p, [])]
+                    found = syntax.objects(c) or [o for p in ATTACK_PREPS + ("with",) for o in syntax.preps(c).get(p, [])]
                     if found:
                         break
             elif slot == "participants":
