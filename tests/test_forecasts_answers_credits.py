@@ -261,3 +261,8 @@ def test_time_of_the_telling_before_is_no_deadline(read):
 ])
 def test_deadlines_of_fortnights_mid_months_and_quarters(read, text, day):
     assert one(read(text)).deadline == day  # the article date, 2024-03-04, is a Monday
+
+
+def test_she_after_a_name_the_tagger_took_for_an_organisation(read):
+    f = one(read("Nadia Karim is an analyst. 'I think the deal will collapse within weeks,' she said."))
+    assert f.forecaster.kind == "named_person"

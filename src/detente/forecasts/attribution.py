@@ -438,9 +438,11 @@ class Attributor(Disqualifier):
         if earlier:
             _, kind, name = max(earlier)
             return kind, name
+        person = lower(who) in ("he", "she", "him", "her")
         for ent in reversed([e for e in ctx.doc.ents if e.end_char <= who.idx]):
-            if ent.label_ == "PERSON":
-                return "named_person", ent.text
+            if ent.label_ == "PERSON" or person and ent.label_ == "ORG" and 2 <= len(ent) <= 3 \
+                    and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
+                return "named_person", ent.text  # "she" after "Nadia Karim", whom the tagger took for an organisation
         return "anonymous", None
 
 def _between(text: str, a: int, b: int) -> str:
