@@ -260,3 +260,21 @@ def test_name_after_close_to_phrase_names_that_phrases_noun(claims):
     found = claims("A Kurdish commander close to the head of the council, Ilham Ahmed, told me the front was quiet. "
                    "An adviser to the president, Chen Hao, said the talks were over.")
     assert [c.speaker.kind for c in found] == ["anonymous", "named_person"]
+
+
+# -- numbers ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, values", [
+    ("between 4-6 drones were downed", [4, 6]),
+    ("a convoy of 1,000–1,500 trucks", [1000, 1500]),
+    ("aid worth $2.5bn", [2_500_000_000]),
+    ("a loan of £400m", [400_000_000]),
+    ("a 60km buffer", [60]),
+    ("speeds of 30km/h", [30]),
+    ("the 2025-26 budget", []),
+    ("Hwasong-18 and F-35 jets", []),
+    ("a 5m wall", []),
+])
+def test_ranges_glued_scales_and_units(phrase, values):
+    from detente.claims.numbers import NumberWords
+    assert [q.value for q in NumberWords.load().find(phrase)] == values

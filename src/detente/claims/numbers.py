@@ -21,8 +21,9 @@ from ..records import Quantity
 DIGITS = re.compile(
     r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<pct>\s?%|\s?per ?cent\b|\s?percent\b)?"
-    r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m)\b)?"
+    r"(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m)\b|(?P<glued>bn|mn|tn|m|k)\b)?"
 )
+RANGE_BEFORE = re.compile(r"(?:^|[^\w.,-])(?P<first>\d+(?:[.,]\d+)*)[-–]$")  # "3-4 missiles", "30–40 km"
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 CLOCK_AFTER = re.compile(r"^(?::\d|\s?(?:a\.m\b|p\.m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|hours? gmt|local time))", re.I)
 ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
@@ -35,14 +36,15 @@ class NumberWords:
     """The number vocabulary of ``claims/numbers.yaml`` (bundled plus the user's)."""
 
     def __init__(self, units: dict[str, float], scales: dict[str, float], after_a: set[str], vague: set[str],
-                 months: set[str]) -> None:
+                 months: set[str], unit_suffixes: set[str] = frozenset()) -> None:
         self.units, self.scales, self.after_a, self.vague, self.months = units, scales, after_a, vague, months
+        self.unit_suffixes = unit_suffixes  # "100km", "20km/h": a unit written onto the number
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> "NumberWords":
         units: dict[str, float] = {}
         scales: dict[str, float] = {}
-        lists: dict[str, set[str]] = {"counted_after_a": set(), "vague": set(), "months": set()}
+        lists: dict[str, set[str]] = {"counted_after_a": set(), "vague": set(), "months": set(), "unit_suffixes": set()}
         for path in knowledge.files("claims/numbers.yaml", extra_dirs):
             content = knowledge.read_yaml(path) or {}
             if not isinstance(content, dict):
@@ -62,7 +64,7 @@ class NumberWords:
                     lists[key] |= {str(v).lower() for v in value}
                 else:
                     raise DataError(f"{path}: unknown key {key!r}")
-        return cls(units, scales, lists["counted_after_a"], lists["vague"], lists["months"])
+        return cls(units, scales, lists["counted_after_a"], lists["vague"], lists["months"], lists["unit_suffixes"])
 
     # -- extraction ---------------------------------------------------------------------------
     def find(self, text: str, offset: int = 0) -> list[Quantity]:
@@ -77,6 +79,8 @@ class NumberWords:
             value = float(m.group("num").replace(",", ""))
             if m.group("scale"):
                 value *= self.scales.get(m.group("scale").lower(), 1)
+            if m.group("glued"):  # "$1.5bn", "£300m": a scale written onto the number
+                value *= self.scales.get(m.group("glued").lower(), 1000 if m.group("glued").lower() == "k" else 1)
             found.append(Quantity(value, text[start:m.end()].strip(), offset + start, offset + m.end()))
             taken.append((m.start(), m.end()))
         found += self._words(text, offset, taken)
@@ -84,8 +88,19 @@ class NumberWords:
 
     def _not_a_quantity(self, text: str, m: re.Match) -> bool:
         before, after = text[:m.start("num")], text[m.end("num"):]
-        if re.search(r"[A-Za-z0-9/:]-?$", before) or re.search(r"[A-Za-z]$", before.rstrip("-")) and before.endswith("-"):
+        glued = m.group("glued")
+        if glued and not (m.group("cur") or glued.lower() in ("bn", "tn")):
+            return True  # "5m" without a currency may be metres; "5k" a race
+        if glued:
+            after = text[m.end():]
+        ranged = RANGE_BEFORE.search(before)
+        if ranged and not re.fullmatch(r"(19|20)\d\d", ranged.group("first")):
+            before = before[:ranged.start("first")]  # the second number of a range stands as the first does
+        elif re.search(r"[A-Za-z0-9/:]-?$", before) or re.search(r"[A-Za-z]$", before.rstrip("-")) and before.endswith("-"):
             return True  # a model or designation: F-35, MH17, Hwasong-19
+        suffix = re.match(r"^([A-Za-z]+(?:/[A-Za-z]+)?)\b", after)
+        if suffix and suffix.group(1).lower() in self.unit_suffixes:
+            after = after[suffix.end():]  # "100km", "20km/h"
         if CLOCK_AFTER.match(after) or ORDINAL_AFTER.match(after) or re.match(r"^[.,]\d", after) and "," not in m.group("num"):
             return True
         if re.match(r"^[A-Za-z]", after):  # 2024B, 3rd, 5G
