@@ -78,6 +78,18 @@ CASES = [
     # "X and Y sat down together": a meeting each way
     ("2025-03-11", "Serbian and Kosovan negotiators sat down together in Brussels on Tuesday.",
      [("SRB", "XKX", "04"), ("XKX", "SRB", "04")]),
+    # a past scene told beside a speech act ("… as crowds gathered") is no content of it
+    ("2023-03-01", "Israel's cabinet voted on Monday to press ahead with the judicial overhaul as demonstrators "
+                   "massed outside the Knesset.", [("ISR", "ISR", "14")]),
+    # "defied a ban to rally": the defiers rally
+    ("2024-05-10", "Georgian police arrested two opposition leaders on Thursday. Thousands of people defied a ban "
+                   "to rally outside parliament in Tbilisi that night.", [("GEO", "GEO", "14")]),
+]
+
+NOT_CODED = [
+    # "as soon as" keeps the clause under its head's modal
+    ("2024-04-14", "Tehran said it would retaliate against Israel as soon as Israel attacked Iranian soil again.",
+     ("ISR", "IRN", "19")),
 ]
 
 ABSENT = [
@@ -139,6 +151,11 @@ def test_one_show_of_force_per_pair(coder, parse):
     events = [e for e in coder.read(parse("China's navy sent warships and bombers to surround Taiwan on Saturday in "
                                           "drills.", "2023-04-08")) if e.happened]
     assert [e.root for e in events] == ["15"]
+
+
+@pytest.mark.parametrize("when,text,wrong", NOT_CODED, ids=[c[1][:40] for c in NOT_CODED])
+def test_clause_under_a_modal_is_not_coded(coder, parse, when, text, wrong):
+    assert wrong not in coded(coder, parse, text, when)
 
 
 @pytest.mark.parametrize("when,text,wrong", ABSENT, ids=[c[1][:40] for c in ABSENT])

@@ -423,6 +423,9 @@ class FrameFinder:
                     return syntax.with_conjuncts(objs[0])  # "ordered his troops to withdraw"
             if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG"):  # "as protesters massed", "crowds chanting…"
                 return [head]
+            if tok.dep_ in ("relcl", "acl") and head.dep_ == "dobj" and syntax.lemma(head.head) in self.book.cue("defying") \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return syntax.subjects(head.head)  # "crowds defied a ban to rally": the defiers rally
             if tok.dep_ == "ccomp":  # "said Trump, in a call, thanked X": a parse that hangs the subject on "said"
                 objs = [o for o in syntax.children(head, "dobj") if o.i < tok.i and o.pos_ == "PROPN"
                         and syntax.lemma(head) == "say"]

@@ -81,6 +81,7 @@ class ModalityReader:
                     and not detached:
                 found = ("future", f"purpose clause '{node.text}'")
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and found is None and not detached \
+                    and syntax.lemma(node.head.head) not in self.cue("defying") \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 found = ("future", f"'{node.head.text} to {node.text}': what it is for")  # "an agreement to restore ties"
             head = node.head
@@ -91,6 +92,8 @@ class ModalityReader:
                 if found is None and not self._dated(node):  # "In 2014 X overran Y, and within days Z bombed…"
                     found = self._background(head, head, when, own_subtree=False)
                 break  # an independent coordinated clause: its own modality
+            if self._scene(node, head):
+                break  # "…voted to demand X as protesters massed outside": a past scene beside the act, not its content
             if edge in ("relcl", "acl", "appos") and node.i != anchor.i:
                 detached = True
             if edge == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text == "," \
@@ -120,6 +123,18 @@ class ModalityReader:
                 found = ("negated", "under 'without'")
             node = head
         return self._finish(found, self._attributed(sent), None, False, None)
+
+    def _scene(self, node: Token, head: Token) -> bool:
+        """A past clause told beside its head ("as protesters massed", "while police watched"), also as the parser
+        hangs it on a noun ("as protesters massed" read "as" + noun + participle), under a head with no modal cue."""
+        if node.tag_ != "VBD":
+            return False
+        if node.dep_ == "advcl" and syntax.is_verb(head) and any(c.dep_ in syntax.SUBJECTS for c in node.children) \
+                and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.children):
+            return self._local(head, is_anchor=False, edge=None) is None
+        if node.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ in ("as", "while") and syntax.is_verb(head.head.head):
+            return self._local(head.head.head, is_anchor=False, edge=None) is None
+        return False
 
     def _finish(self, found, default, head, inside, intent) -> Reading:
         if found is None:
