@@ -278,3 +278,19 @@ def test_name_after_close_to_phrase_names_that_phrases_noun(claims):
 def test_ranges_glued_scales_and_units(phrase, values):
     from detente.claims.numbers import NumberWords
     assert [q.value for q in NumberWords.load().find(phrase)] == values
+
+
+# -- headlines -------------------------------------------------------------------------------------------
+
+def test_headline_vowing_a_noun_hung_on_the_next_line_is_no_claim(claims):
+    text = ("Navy shells coastal radar; Caracas vows answer - live\n\n"
+            "Updated 09:10 GMT · 4 March 2025\n\n"
+            "09:10 The defence ministry says the strikes hit two empty buildings.")
+    found = claims(text)
+    assert [(c.speaker.span.text, c.content.text) for c in found] == [
+        ("The defence ministry", "the strikes hit two empty buildings")]
+
+
+def test_headline_saying_a_clause_keeps_its_content(claims):
+    found = claims("Ministry says troops crossed the border\n\nBy Staff\n\nKYIV — Fighting went on overnight.")
+    assert [c.content.text for c in found] == ["troops crossed the border"]

@@ -128,7 +128,10 @@ def hung_elsewhere(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
             return None
         if not paragraph[0] <= ancestor.idx <= paragraph[1]:
             stop = text.find(". ", following.idx, paragraph[1])
-            return trim(text, following.idx, paragraph[1] if stop < 0 else stop)
+            found = trim(text, following.idx, paragraph[1] if stop < 0 else stop)
+            words = [t for t in doc[following.i:] if t.idx < found[1]]
+            # a clause ("says troops crossed …"), not a bare noun ("vows response - live": no statement)
+            return found if any(t.pos_ in ("VERB", "AUX") for t in words) else None
     return None
 
 
