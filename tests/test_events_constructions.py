@@ -84,6 +84,11 @@ CASES = [
     # "defied a ban to rally": the defiers rally
     ("2024-05-10", "Georgian police arrested two opposition leaders on Thursday. Thousands of people defied a ban "
                    "to rally outside parliament in Tbilisi that night.", [("GEO", "GEO", "14")]),
+    # the act a group claims is coded with the claim; an armed group may claim an attack on its own state
+    ("2024-03-19", "Al-Shabaab claimed responsibility on Tuesday for bombing a Kenyan army convoy near Lamu.",
+     [("SOM", "KEN", "19"), ("SOM", "KEN", "01")]),
+    ("2024-03-19", "Gunmen ambushed a police patrol near Mopti on Monday. JNIM claimed responsibility on Tuesday.",
+     [("MLI", "MLI", "19"), ("MLI", "MLI", "01")]),
 ]
 
 NOT_CODED = [

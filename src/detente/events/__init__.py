@@ -83,6 +83,8 @@ class Coder:
         if not syntax.is_verb(tok) and tok.pos_ != "ADJ":
             return None
         rule = self.finder.match(tok)
+        if rule is not None and rule.claims:
+            return "report"  # "claimed responsibility for sinking X": the act claimed is told as reported, and coded
         if rule is not None and rule.speech:
             return rule.speech
         for rule in self.book.rules_for(syntax.lemma(tok), "verb"):

@@ -567,8 +567,9 @@ class Assembler:
             victims = [other] if other is not None else []
         seen = set()
         for victim in victims:
-            if victim.country in seen or victim.country == sources[0].country:
-                continue
+            if victim.country in seen or (victim.country == sources[0].country
+                                          and not (victim.sector != sources[0].sector and "REB" in (victim.sector, sources[0].sector))):
+                continue  # an armed group may claim an attack on its own country's forces
             seen.add(victim.country)
             out.append(self._event(frame, reading, sources[0], victim, code, sent, self._confidence(frame)))
         return out
