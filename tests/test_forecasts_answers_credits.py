@@ -266,3 +266,23 @@ def test_deadlines_of_fortnights_mid_months_and_quarters(read, text, day):
 def test_she_after_a_name_the_tagger_took_for_an_organisation(read):
     f = one(read("Nadia Karim is an analyst. 'I think the deal will collapse within weeks,' she said."))
     assert f.forecaster.kind == "named_person"
+
+
+# -- short answers ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("answer, lo, hi", [
+    ("No.", 0.01, 0.25),
+    ("Yes, eventually.", 0.75, 0.99),
+    ("Hardly.", 0.03, 0.25),
+    ("Don't bet on it.", 0.05, 0.3),
+    ("I wouldn't count on it.", 0.05, 0.35),
+    ("Doubtful.", 0.1, 0.4),
+    ("The short answer is no.", 0.01, 0.25),
+    ("Hardly anyone thinks so.", 0.1, 0.4),
+])
+def test_short_answers(read, answer, lo, hi):
+    f = one(read(f"Will the junta hand over power? {answer}"))
+    assert f.proposition.text == "the junta hand over power" and within(f, lo, hi)
+
+
+def test_no_one_opening_the_next_sentence_is_no_answer(read):
+    assert read("Can the agreement survive? No one at the ceremony offered an answer.") == []

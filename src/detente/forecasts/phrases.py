@@ -106,6 +106,16 @@ class PhraseTable:
     def get(self, phrase: str) -> Reading | None:
         return self.phrases.get(_norm(phrase))
 
+    def leading_answer(self, text: str) -> Reading | None:
+        """The short-answer phrase (kind ``answer``) that ``text`` opens with ("Hardly.", "Don't bet on it,
+        though…"), the longest first; None if it opens with none. A one-word phrase must stand alone or
+        before a comma ("No one knows" is no answer)."""
+        low = _norm(text).rstrip(".!")
+        for phrase in sorted((p for p, r in self.phrases.items() if r.kind == "answer"), key=len, reverse=True):
+            if low == phrase or low.startswith(phrase + ",") or " " in phrase and low.startswith(phrase + " "):
+                return self.phrases[phrase]
+        return None
+
     def read(self, phrase: str, *, negated: bool = False, shown: str | None = None) -> Reading | None:
         """Read ``phrase`` (e.g. "very likely", "most unlikely", "expect"); None if unknown.
 

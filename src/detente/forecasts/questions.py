@@ -24,7 +24,7 @@ from .phrases import PhraseTable, Reading
 QUESTION_AUX = {"will", "would", "can", "could", "is", "are", "was", "were", "does", "do", "did", "has", "have", "shall",
                 "may", "might"}
 LEAD_INS = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s+)?(?:(?:so|and|but|first|second|third|then|now|finally|yet)\s*,?\s+)?", re.I)
-ANSWER = re.compile(r"^(?P<lead>(?:my (?:honest |short )?answer is:?\s*)?)(?P<body>[^.;:!?]*)", re.I)
+ANSWER = re.compile(r"^(?P<lead>(?:(?:my|the) (?:honest |short |simple )?answer is:?\s*)?)(?P<body>[^.;:!?]*)", re.I)
 BELIEF = re.compile(r"^(?P<who>[^.?!;]{0,70}?)\s*\b(?P<verb>think|thinks|suspect|suspects|believe|believes|doubt|doubts|"
                     r"expect|expects|would not bet against|wouldn't bet against)\s+(?P<body>[^.;:!?]*)")
 SHORT_BODY = re.compile(r"^(?:it|so|not|he|she|they|that|the answer(?:, [\w ]+,)? will be)(?: will| would| won't| wouldn't| is| isn't| will not| would not| not)?"
@@ -33,7 +33,7 @@ TIME_LIMITED = {"not this year", "not this month", "not this week", "not this de
                 "not any time soon", "not anytime soon", "not before", "not for now", "not for a while"}
 HEDGES_FIRST = ("almost certainly not", "almost certainly", "very probably not", "very probably", "very likely not",
                 "very likely", "probably not", "probably", "most likely", "likely not", "likely", "unlikely",
-                "most unlikely", "highly unlikely", "very unlikely", "possibly", "perhaps", "maybe", "certainly not",
+                "most unlikely", "highly unlikely", "very unlikely", "doubtful", "possibly", "perhaps", "maybe", "certainly not",
                 "certainly", "definitely not", "definitely", "surely not", "surely", "no way", "not a chance", "never",
                 "not while", "not yet", *sorted(TIME_LIMITED, key=len, reverse=True), "not", "no", "yes")
 # "the senators will back it", "that the admiral would risk it": a clause with a future or modal verb
@@ -113,6 +113,8 @@ def read_answer_text(text: str, table: PhraseTable) -> tuple[Reading, str] | Non
         low = belief["body"].lower()
         neg = bool(RESTATED_NOT.search(low)) if whole else bool(re.search(r"\bnot\b|n't\b|\bno\b", low))
         reading = table.read(verb, negated=neg and verb not in ("doubt", "very much doubt"))
+        if reading is not None and re.match(r"(?:hardly|scarcely|few|nobody|no one|none)\b", belief["who"].strip(), re.I):
+            reading = reading.complement()  # "Hardly anyone thinks so", "Few believe it will"
         shown = text[: belief.start("body")] if whole else text[: belief.end()]
         return (reading, shown.strip()) if reading else None
     m = ANSWER.match(text)
@@ -124,13 +126,16 @@ def read_answer_text(text: str, table: PhraseTable) -> tuple[Reading, str] | Non
     if not words or len(words) > 20 and not low.startswith(("it is", "it's")):
         return None
     for hedge in HEDGES_FIRST:
-        if low == hedge or low.startswith(hedge + " ") or low.startswith(hedge + ","):
+        if low == hedge or low.startswith(hedge + ",") or low.startswith(hedge + " ") and hedge not in ("no", "yes"):  # not "No one…"
             neg = hedge.endswith(" not") and hedge not in ("not", "not while", "not yet")
             base = hedge[: -len(" not")] if neg else hedge
             if base in TIME_LIMITED:
                 base = "not soon"  # a "no" limited to a time window is less sure than a flat "no"
             reading = table.read(base, negated=neg)
             return (reading, text[: m.start("body") + len(hedge)]) if reading else None
+    listed = table.leading_answer(body)  # "Hardly.", "Don't bet on it.", "I wouldn't count on it."
+    if listed is not None:
+        return listed, text[: m.start("body")] + listed.phrase
     odds = ODDS_GIVEN.match(low) and FIGURE.search(body)
     if odds:  # "I'd put the odds at one in three"
         value = float(odds[2]) / 100 if odds[2] else NUMBER_WORDS.get(odds[3].lower(), 1) / max(1, NUMBER_WORDS.get(odds[4].lower(), 10))
