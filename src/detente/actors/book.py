@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Actor
-from .compose import PLACE_KINDS, Hit, compose
+from .compose import PATRONAGE, PLACE_KINDS, Hit, compose
 from .entries import Catalog, Entry, Office, actor_files, load_catalog
 from .text import fits, key, shape, tokens
 
@@ -125,8 +125,12 @@ class ActorBook:
         return None
 
     def place(self, text: str) -> str | None:
-        """The country code of a place, region, capital or country named in ``text`` ("southern Lebanon" → LBN)."""
-        for hit in self.scan(text):
+        """The country code of a place, region, capital or country named in ``text`` ("southern Lebanon" → LBN);
+        a patron or maker ("Iran-backed militias", "Russian-made drones") places nothing."""
+        hits = list(self.scan(text))
+        for hit, after in zip(hits, hits[1:] + [Hit([""], None)]):
+            if after.entry is None and after.words[0].lower() in PATRONAGE:
+                continue
             if hit.entry is not None and hit.entry.kind in PLACE_KINDS:
                 return hit.entry.host if hit.entry.kind == "base" else hit.entry.country
         return None

@@ -218,10 +218,17 @@ def _person(book: ActorBook, text: str, head: list[Hit], at: int, when: date | N
     after = [h.entry for h in head[at + 1:] if h.entry is not None and h.entry.kind in ("role", "office")]
     if after:
         role = after[-1]
+        if role.role == "institution" and not _possessive(text, hit.words[-1]):
+            return Actor("---", "", text, role=role.role, kind="role")  # "Sharif University": named after someone
         name = _trailing_name(head)
         return Actor(country, sector if role.weak and sector else role.sector, text, name=name, role=role.role,
                      kind="person" if name else "role")
     return Actor(country, sector, text, name=person.name, role=term.role if term else None, kind="person")
+
+
+def _possessive(text: str, word: str) -> bool:
+    """Whether ``word`` is written as a possessor ("Aliyev's office"), not as part of a name ("Sharif University")."""
+    return any(f"{word}{mark}" in text for mark in ("'s", "’s", "' ", "’ "))
 
 
 def _office(book: ActorBook, text: str, office: Entry, code: str | None, name: str | None,

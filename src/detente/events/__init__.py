@@ -100,6 +100,8 @@ class Coder:
             if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ not in ("compound",) and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
                 if tok.pos_ == "NOUN" and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
                     continue
+                if tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN":
+                    continue  # "Iran-backed militias": a patron named in passing, not a party to the story
                 vessel = any(syntax.lemma(a) in self.book.word_list("vessels") for a in syntax.children(tok, "appos"))
                 actor = placer.resolve(tok) if vessel else placer.resolve_named(tok) or placer.resolve_instrument(tok)
                 if actor is not None:

@@ -56,6 +56,13 @@ def _sequel(verb: Token) -> bool:
                                         and c.i < verb.i for c in verb.children)
 
 
+def _passive_participle(verb: Token) -> bool:
+    """A bare past participle heading a clause beside its main clause ("Pressed for details, he said…",
+    "Backed by Iran, the militia…"): passive, so the main clause's subject is its patient, not its agent."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubj")
+                                                                   for c in verb.children)
+
+
 def _unnamed_pair(between: list[Token]) -> bool:
     """"between their rooms", "between the two capitals": one phrase that does not name the parties."""
     return len(between) == 1 and any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("two", "both")
@@ -88,8 +95,8 @@ class FrameFinder:
             return self._hyphenated(tok.lower_) if syntax.children(tok, "npadvmod") else None
         if syntax.is_verb(tok):
             pos = "verb"
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":  # "ceasefire proposal" is a proposal
-            pos = "noun"
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not syntax.is_time(tok):
+            pos = "noun"  # "ceasefire proposal" is a proposal; "on March 4" is no march
         elif tok.pos_ == "ADJ" and syntax.children(tok, "xcomp"):  # "ready to observe a truce"
             pos = "verb"
         else:
@@ -121,8 +128,8 @@ class FrameFinder:
             return False
         if rule.has == "xcomp" and not syntax.children(tok, "xcomp"):
             return False
-        if rule.has == "dobj" and not syntax.children(tok, "dobj"):
-            return False
+        if rule.has == "dobj" and not syntax.children(tok, "dobj", "nsubjpass"):
+            return False  # a patient, as object or passive subject ("police dispersed the crowd", "the crowd was dispersed")
         if rule.has == "label" and not (tok.dep_ == "relcl" and (self._has_predicate(tok) or syntax.children(tok, "dobj"))):
             return False  # "drills (that) it called a stern warning to X": naming the noun, not calling on X
         if rule.has == "many" and not any(_many(o) for o in syntax.objects(tok) + syntax.children(tok, "dep")):
@@ -169,6 +176,8 @@ class FrameFinder:
             return any(self._word_in(m, words) for m in syntax.modifiers(tok))
         if key == "content":  # "vowed that the attack would not go unpunished": a word anywhere in what is said
             return any(self._word_in(w, words) for c in self._complements(tok) for w in c.subtree)
+        if key == "content_subject":  # "vowed that its response would be tough": the subject of what is said
+            return any(self._lemma_in(s, words) for c in syntax.children(tok, "ccomp") for s in syntax.subjects(c))
         return False
 
     @staticmethod
@@ -215,7 +224,10 @@ class FrameFinder:
             frame.targets, frame.target_slot = self._targets(tok, rule.target or self._default_slots(rule), frame)
             return frame
         own_patient = any(c.dep_ == "nsubjpass" for c in tok.children)  # "rockets were fired": no agent named
-        frame.sources = syntax.subjects(tok) or ([] if own_patient else self._inherited_subjects(tok))
+        if _passive_participle(tok):  # "Pressed for details, he said…": he is pressed, not pressing
+            frame.sources = [o for a in syntax.children(tok, "agent") for o in syntax.children(a, "pobj")]
+        else:
+            frame.sources = syntax.subjects(tok) or ([] if own_patient else self._inherited_subjects(tok))
         if not frame.sources and self._with_clause(tok):  # "with an Omani minister shuttling between…"
             frame.sources = [tok.head]
         comps = syntax.children(tok, "xcomp", "ccomp") or [c for c in syntax.children(tok, "dobj", "pcomp") if c.tag_ == "VBG"]
@@ -421,6 +433,8 @@ class FrameFinder:
                 objs = [o for o in syntax.children(head, "dobj") if o.pos_ in ("PROPN", "NOUN", "PRON")]
                 if objs and syntax.lemma(head) in self.book.cue("control_verbs"):
                     return syntax.with_conjuncts(objs[0])  # "ordered his troops to withdraw"
+            if syntax.reduced_subject(tok) is not None:  # "the militia Washington blamed": Washington blamed it
+                return [syntax.reduced_subject(tok)]
             if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBG"):  # "as protesters massed", "crowds chanting…"
                 return [head]
             if tok.dep_ in ("relcl", "acl") and head.dep_ == "dobj" and syntax.lemma(head.head) in self.book.cue("defying") \

@@ -96,7 +96,7 @@ class Placer:
 
     def resolve(self, tok: Token, depth: int = 0, exclude: str | None = None) -> Actor | None:
         """The actor a noun-phrase head stands for, or None. ``exclude``: a pronoun is not this country."""
-        if depth > 3:
+        if depth > 3 or syntax.is_dateline(tok):
             return None
         word = tok.lower_
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$", "WP", "WDT"):
@@ -110,6 +110,9 @@ class Placer:
             of = syntax.preps(tok).get("of")
             if of:
                 return self.resolve(of[0], depth + 1, exclude)
+        hosted = self._hosted(tok, depth)
+        if hosted is not None:
+            return hosted
         lem = syntax.lemma(tok)
         if lem in self.book.cue("instruments"):  # "Iranian missiles", "ships linked to Israel"
             return self._through_modifiers(tok, depth) or self._linked(tok, depth)
@@ -136,6 +139,18 @@ class Placer:
         if actor is not None and not actor.sector:
             actor = replace(actor, sector=self._sector(tok, actor.sector))
         return actor
+
+    def _hosted(self, tok: Token, depth: int) -> Actor | None:
+        """"bases in Iraq that house American forces", "an Iraqi base hosting US troops": a site named by whose
+        forces or people it holds stands for them, since an attack's target is whose forces are hit."""
+        for clause in syntax.children(tok, "relcl", "acl"):
+            if syntax.lemma(clause) not in self.book.word_list("hosting_verbs") or syntax.is_passive(clause):
+                continue
+            for obj in syntax.children(clause, "dobj"):
+                actor = self.resolve(obj, depth + 1)
+                if actor is not None and actor.country != "---" and actor.kind != "place":
+                    return replace(actor, sector=actor.sector or self._sector(obj, ""))
+        return None
 
     def _main_subject(self, pronoun: Token) -> Actor | None:
         """"it"/"its"/"they" mostly mean the subject of their sentence, when it comes first and fits."""
@@ -224,6 +239,8 @@ class Placer:
     def _through_modifiers(self, tok: Token, depth: int, exclude: str | None = None) -> Actor | None:
         """An instrument or an unknown noun: its possessor, national adjective, "by X" or "of X"."""
         for mod in syntax.modifiers(tok):
+            if mod.dep_ == "npadvmod" and mod.head.tag_ == "VBN":
+                continue  # "Iran-backed militias", "Russian-made drones": a patron or maker, not the actor
             if mod.dep_ == "poss" or mod.pos_ in ("PROPN", "ADJ", "NOUN"):
                 actor = self.actors.resolve(self._name(mod), self.when) if mod.dep_ != "poss" \
                     else self.resolve(mod, depth + 1, exclude)
@@ -234,6 +251,16 @@ class Placer:
                 for agent in syntax.children(c, "agent"):
                     for pobj in syntax.children(agent, "pobj"):
                         return self.resolve(pobj, depth + 1)
+        return None
+
+    def patron(self, tok: Token) -> Actor | None:
+        """The country named as backer of an unnamed group ("Rwandan-backed rebels" → Rwanda): no actor of the
+        group's own deeds, but whom a speech act about them may be aimed at."""
+        for mod in syntax.modifiers(tok):
+            if mod.dep_ == "npadvmod" and mod.head.tag_ == "VBN":
+                actor = self.actors.resolve(self._name(mod), self.when)
+                if actor is not None and actor.country != "---":
+                    return actor
         return None
 
     @staticmethod

@@ -27,6 +27,29 @@ def is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in ("dawn", "dusk", "night", "midnight", "noon")
 
 
+DASHES = ("-", "—", "–", "--")
+
+
+def is_dateline(tok: Token) -> bool:
+    """"BAGHDAD, Jan 3 (Wire) -", "KYIV —", "TEL AVIV (Wire) -": the capitalised place a report was filed
+    from, at the start of a line; the parser may make it a subject, but it is never an actor."""
+    doc = tok.doc
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+        return False
+    lo = hi = tok.i
+    while lo > 0 and doc[lo - 1].is_upper and doc[lo - 1].is_alpha:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].is_upper and doc[hi + 1].is_alpha:
+        hi += 1
+    starts_line = lo == 0 or doc[lo].is_sent_start or "\n" in doc[lo - 1].text_with_ws
+    if not starts_line or hi + 1 >= len(doc):
+        return False
+    after = doc[hi + 1]
+    if after.text in DASHES or after.text == "(":
+        return True
+    return after.text == "," and hi + 2 < len(doc) and doc[hi + 2].ent_type_ == "DATE"
+
+
 def is_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
@@ -68,14 +91,25 @@ def subjects(tok: Token) -> list[Token]:
     return []
 
 
+def reduced_subject(verb: Token) -> Token | None:
+    """"the militia Washington blamed for X": a relative clause with no "that", which the parser may read as
+    a past-tense verb on the noun with its subject set beside the noun; the subject, if so."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.head.i == verb.head.i and before.dep_ in ("appos", "compound") and before.pos_ == "PROPN":
+        return before
+    return None
+
+
 def objects(tok: Token) -> list[Token]:
     """What the action is done to: direct object, passive subject, or a small clause's subject."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "dobj" or (c.dep_ == "nsubjpass"):
             out.extend(with_conjuncts(c))
-    if not out and tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the tanker seized by ..."
-        out.extend(with_conjuncts(tok.head))
+    if not out and tok.dep_ == "acl" and (tok.tag_ == "VBN" or reduced_subject(tok) is not None):
+        out.extend(with_conjuncts(tok.head))  # "the tanker seized by ...", "the militia Washington blamed"
     if not out:
         for c in children(tok, "ccomp", "xcomp", "oprd"):
             if c.pos_ in ("NOUN", "PROPN", "ADJ"):
