@@ -294,3 +294,9 @@ def test_headline_vowing_a_noun_hung_on_the_next_line_is_no_claim(claims):
 def test_headline_saying_a_clause_keeps_its_content(claims):
     found = claims("Ministry says troops crossed the border\n\nBy Staff\n\nKYIV — Fighting went on overnight.")
     assert [c.content.text for c in found] == ["troops crossed the border"]
+
+
+def test_writers_aside_in_a_relative_clause_is_the_authors_claim(claims):
+    found = claims("The grid ministry said power would be restored by Friday, which I suspect is too hopeful.")
+    assert triples(found) == [("official", "The grid ministry", "power would be restored by Friday"),
+                              ("author", "I suspect", "is too hopeful")]

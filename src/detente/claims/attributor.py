@@ -171,8 +171,10 @@ class Attributor:
                     or page.skipped(verb.idx, verb.idx + len(verb.text)):
                 continue
             relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+            aside = verb.dep_ == "relcl" and settings.get("author") and any(  # "…, which I suspect is optimistic"
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in verb.children)
             if verb.dep_ in ("amod", "compound") or verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT" \
-                    and not relative:
+                    and not relative and not aside:
                 continue
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
                 continue  # "is expected to", "was reported": no speaker
@@ -200,6 +202,8 @@ class Attributor:
             content = announced or self._content(verb, settings, sent, page, first_person)
             if content is None:
                 continue
+            if aside:  # the relative pronoun before "I suspect" is the aside's subject, not its content
+                content = trim(doc_text(sent.doc), max(content[0], verb.idx + len(verb.text)), content[1])
             paragraph = paragraph_of(doc_text(sent.doc), verb.idx)
             for speaker in speakers:
                 # "…, a consultant in Caracas, who expects S": keyed to "who", typed as the consultant
@@ -403,6 +407,11 @@ class Attributor:
                 if mark is not None and mark.idx > found[0] and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                     found = trim(text, found[0], mark.idx)
                     break
+                if token.dep_ == "relcl" and token.i != verb.i and found[0] < token.left_edge.idx < found[1] \
+                        and token.lemma_.lower() in self.verbs and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS
+                                                                        for c in token.children):
+                    found = trim(text, found[0], token.left_edge.idx)
+                    break  # "S, which I suspect is optimistic": the writer's aside is not the speaker's
                 if found[0] < token.left_edge.idx < found[1] and token.i != verb.i and self._coordinate(token):
                     joint = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                     found = trim(text, found[0], joint[-1].idx if joint else token.left_edge.idx)
@@ -962,7 +971,7 @@ def _outer_only(drafts: list[Draft]) -> list[Draft]:
         outer = [o for o in drafts if o is not draft and o.speaker != draft.speaker and o.verb_at in draft.governors
                  and (o.content[0] <= draft.verb_at < o.content[1] or pronoun)]
         # "…, while Hamas claimed T" (but "though it cautioned" is the same speaker); "what it described as S"
-        beside = draft.contrast and not pronoun or draft.aside
+        beside = draft.contrast and not pronoun or draft.aside or draft.author  # "…, which I suspect is optimistic"
         if outer and not beside and (pronoun or not any(o.lemma in NESTING_VERBS for o in outer)):
             continue
         kept.append(draft)
