@@ -89,6 +89,9 @@ CASES = [
      [("SOM", "KEN", "19"), ("SOM", "KEN", "01")]),
     ("2024-03-19", "Gunmen ambushed a police patrol near Mopti on Monday. JNIM claimed responsibility on Tuesday.",
      [("MLI", "MLI", "19"), ("MLI", "MLI", "01")]),
+    # a mediator named in a relative clause mediates between the parties of the joint act of its sentence
+    ("2025-02-20", "Kenya, which mediated the talks, announced on Thursday that Ethiopia and Eritrea had agreed to "
+                   "a truce.", [("KEN", "ETH", "04"), ("KEN", "ERI", "04"), ("ETH", "ERI", "08")]),
 ]
 
 NOT_CODED = [
