@@ -265,8 +265,10 @@ class Assembler:
                 if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and not c.is_sent_start
                        for c in tok.children):
                     continue  # "Western officials": a qualifier the book does not know, not the article's country
-                country = self.placer.memory.last_country(tok.i) or self._place_country(frame) \
-                    or self._place_country(frame, deep=True)
+                remembered = self.placer.memory.last_country(tok.i)
+                if syntax.lemma(tok) in self.book.word_list("crowds"):  # "people gathered outside X in Tehran"
+                    remembered = self._place_country(frame, also=(tok.head,)) or remembered
+                country = remembered or self._place_country(frame) or self._place_country(frame, deep=True)
                 if country is None:
                     continue
                 actor = replace(actor, country=country)
@@ -363,7 +365,7 @@ class Assembler:
         tok = frame.trigger
         return tok.pos_ == "VERB" and tok.dep_ in ("advcl", "conj", "xcomp", "acl") and not syntax.subjects(tok)
 
-    def _place_country(self, frame: Frame, deep: bool = False) -> str | None:
+    def _place_country(self, frame: Frame, deep: bool = False, also: tuple = ()) -> str | None:
         """The country of a place named on the trigger ("in Tehran"); ``deep``: anywhere in its clause
         ("fired at crowds chanting in Tehran"), for police or crowds with no country of their own."""
         if deep:
@@ -374,7 +376,7 @@ class Assembler:
                     if country:
                         return country
             return None
-        for tok in (frame.trigger, frame.anchor):
+        for tok in (frame.trigger, frame.anchor, *also):  # ``also``: other clause heads, such as the agent's own verb
             for word, objs in syntax.preps(tok).items():
                 if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into", "through"):
                     for obj in objs:
@@ -417,6 +419,8 @@ class Assembler:
 
     def _fallback_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor]:
         """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
+        if frame.rule.code[:2] == "02" and any(self._addressee(t) for t in frame.targets):
+            return []  # "urged lawmakers to act", "asked the public not to panic": an audience of no other country
         near = frame.targets + [c for t in frame.targets for c in syntax.children(t, "nmod", "compound")]
         said = [t for t in frame.complement.subtree if t.dep_ in syntax.SUBJECTS] if frame.complement is not None else []
         acts = [t for t in near + syntax.preps(frame.trigger).get("for", []) + said + self._provoker(frame.trigger)
@@ -432,13 +436,40 @@ class Assembler:
                                 for t in frame.targets) and not acts
         if frame.target_slot == "context" or "context" in frame.rule.target \
                 or (frame.rule.speech == "act" and not unresolved_object) \
-                or self.book.cameo[frame.rule.code].quad == 4:
+                or (self.book.cameo[frame.rule.code].quad == 4 and not self._named_targets_only(frame.rule)):
             if frame.rule.claims:
                 return []
+            if sources and frame.rule.code[:2] in VIOLENT_ROOTS and unresolved_object:  # "after hitting a radar site"
+                earlier = self._last_victim(sources, frame.trigger.idx)
+                if earlier is not None:
+                    return [earlier]
             if sources:  # never one of the coordinated subjects ("Chile and Peru condemned the move")
                 other = self.placer.memory.last_other(sources[0].country, frame.trigger.i, {s.country for s in sources})
                 return [other] if other is not None else []
         return []
+
+    def _last_victim(self, sources: list[Actor], before: int) -> Actor | None:
+        """Whom the same attacker last struck in the article: the likeliest owner of an unnamed site it hits,
+        rather than the latest foreign actor named (often a third party speaking about the fighting)."""
+        own = {s.country for s in sources}
+        for event in reversed(self.events + [e for e in self.current if e.trigger.start < before]):
+            if event.root in VIOLENT_ROOTS and event.modality in HAPPENED and event.source.country in own \
+                    and event.target.country not in own | {"---"}:
+                return event.target
+        return None
+
+    def _named_targets_only(self, rule) -> bool:
+        """A non-violent rule whose target slots leave out the context: with no target named, no one is aimed at
+        ("briefly closed their airspace" is a precaution, not a ban on the latest country named)."""
+        return bool(rule.target) and "context" not in rule.target and rule.code[:2] not in VIOLENT_ROOTS
+
+    def _addressee(self, tok) -> bool:
+        """An object asked to do something ("urged members to act") that is no state role ("asked the government
+        to…" may mean a foreign one)."""
+        head = tok.head
+        return tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and syntax.is_verb(head) \
+            and syntax.lemma(tok) not in self.book.cue("role_references") \
+            and any(c.dep_ == "xcomp" and c.i > tok.i for c in head.children)
 
     @staticmethod
     def _provoker(noun) -> list:
@@ -497,7 +528,9 @@ class Assembler:
         agents = syntax.preps(noun).get("by", []) + syntax.children(noun, "poss") + \
             [m for m in syntax.children(noun, "amod") if m.pos_ == "ADJ" and m.ent_type_ == "NORP"]
         speakers = {a.country for a in sources}
-        for _, actor in self.placer.resolve_all(agents):
+        for tok, actor in self.placer.resolve_all(agents):
+            if actor.country == "---":  # "condemned the shelling by Rwandan-backed rebels": the blame goes to the patron
+                actor = self.placer.patron(tok) or actor
             if actor.country not in speakers | {"---"}:
                 return actor
         return None
@@ -531,12 +564,17 @@ class Assembler:
         if not own:
             countries = {a.country for _, a in self.placer.resolve_all(frame.sources)}
             own = bool(countries) and countries <= {s.country for s in speakers}
-        if not own:
+        if not own or self._plan_or_capacity(frame):
             return []
         outer = self.coder.modality.read(head, head, self.when)
         if outer.modality not in HAPPENED:
             return []
         code = frame.rule.code if frame.rule.intent else self.book.intent_code(frame.rule.code)
+        if self.book.cameo[code].quad <= 2 and any(c.dep_ == "neg" for c in frame.trigger.children):
+            return []  # "said its envoys would not discuss X": no pledge to cooperate (a refusal, not coded here)
+        if frame.rule.speech == "act" and frame.trigger.dep_ == "xcomp" \
+                and syntax.lemma(frame.trigger.head) in self.book.cue("performative_wishes"):
+            code = frame.rule.code  # "wanted to thank Iran": thanking is done in the saying
         targets = [a for _, a in self.placer.resolve_all(frame.targets)]
         acts = [o for objs in syntax.preps(frame.trigger).values() for o in objs
                 if syntax.lemma(o) in self.book.cue("anaphoric_acts")]
@@ -549,6 +587,17 @@ class Assembler:
         reading = Reading(outer.modality, f"the speaker's own stated intent under '{head.text}'", head)
         return [self._event(frame, reading, s, t, code, sent, self._confidence(frame) - 0.1)
                 for s in speakers for t in targets if s.country != t.country]
+
+    def _plan_or_capacity(self, frame: Frame) -> bool:
+        """"had been due to meet X", "the group's ability to launch attacks": an infinitive under a plan adjective
+        or a noun of plan or capability is no stated intent ("ready to", "reserved the right to respond" are)."""
+        anchor = frame.anchor
+        if anchor.dep_ not in ("xcomp", "acl"):
+            return False
+        governor = anchor.head
+        if governor.pos_ == "NOUN":
+            return syntax.lemma(governor) in self.book.cue("plans_and_capacities")
+        return governor.pos_ == "ADJ" and syntax.lemma(governor) not in self.book.cue("intent_heads")
 
     def _claim(self, frame, reading, sources, targets, code, sent) -> list[Event]:
         """Claiming or admitting an act: 015, and the claimed agentless attacks get the claimant as source."""
