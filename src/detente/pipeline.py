@@ -57,7 +57,11 @@ class Summary:
 
 def read_documents(store: Store, kinds: Sequence[str] = READERS, *, extra_dirs: Iterable = (),
                    n_process: int = 1, batch_size: int = nlp.BATCH_SIZE, progress: bool = True) -> int:
-    """Run the readers over every stored English document they have not read yet; return how many."""
+    """Run the readers over every stored English document they have not read yet; return how many.
+
+    With ``n_process`` > 1, worker processes parse and read; this process only writes to the store.
+    """
+    extra_dirs = tuple(extra_dirs)
     loaded = [readers.load(kind, extra_dirs) for kind in kinds]
     pending = [d for d in store.documents() if d.language == "en" and d.status != "non_english"
                and _needs(store, d.id, loaded)]
@@ -66,16 +70,18 @@ def read_documents(store: Store, kinds: Sequence[str] = READERS, *, extra_dirs: 
     done = 0
     with Progress(disable=not progress, transient=True) as bar:
         task = bar.add_task("reading", total=len(records))
-        for parsed in nlp.parse(records, batch_size=batch_size, n_process=n_process):
+        for record, found in readers.read_records(loaded, records, extra_dirs=extra_dirs, batch_size=batch_size,
+                                                  n_process=n_process):
             readings = {}
-            for reader in loaded:
-                found = reader.read(parsed)
-                rows = [ROW[reader.key](r) for r in found]
+            for reader, items in zip(loaded, found):
+                if isinstance(items, Exception):
+                    raise items
+                rows = [ROW[reader.key](r) for r in items]
                 for row in rows:  # the author's own claims belong to the article's writer
                     if row.get("speaker_key") and row.get("speaker_kind") == "author":
-                        row["speaker_key"] = f"author: {writers[parsed.record.id]}".lower()
+                        row["speaker_key"] = f"author: {writers[record.id]}".lower()
                 readings[reader.key] = (reader.version, rows)
-            store.save_readings(parsed.record.id, readings)
+            store.save_readings(record.id, readings)
             done += 1
             bar.advance(task)
     return done

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..nlp import span_ents
 from ..records import Actor
 from .compose import PATRONAGE, PLACE_KINDS, Hit, compose
 from .entries import Catalog, Entry, Office, actor_files, load_catalog
@@ -111,13 +112,13 @@ class ActorBook:
         and a multi-word PERSON entity is not the country its surname spells ("Michael Jordan")."""
         actor = self.resolve(span.text, when)
         if actor is not None and actor.kind in ("country", "body", "place"):
-            person = next((e for e in span.ents if e.label_ == "PERSON" and len(e) > 1
+            person = next((e for e in span_ents(span) if e.label_ == "PERSON" and len(e) > 1
                            and e.end - e.start >= len([t for t in span if not t.is_punct and t.dep_ != "det"])), None)
             if person is not None:
                 return Actor("---", "", span.text, name=person.text, kind="person")
         if actor is not None:
             return actor
-        for ent in span.ents:
+        for ent in span_ents(span):
             if ent.label_ == "PERSON":
                 return Actor("---", "", span.text, name=ent.text, kind="person")
             if ent.label_ == "ORG":

