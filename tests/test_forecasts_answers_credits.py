@@ -286,3 +286,23 @@ def test_short_answers(read, answer, lo, hi):
 
 def test_no_one_opening_the_next_sentence_is_no_answer(read):
     assert read("Can the agreement survive? No one at the ceremony offered an answer.") == []
+
+
+# -- beliefs of a moment now past, and views held now --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Back in January, analysts expected the truce to collapse within weeks.",
+    "When the war began, most experts believed Kyiv would fall within days.",
+    "Analysts had expected the central bank to raise rates.",
+])
+def test_beliefs_of_a_moment_now_past(read, text):
+    assert read(text) == []
+
+
+def test_view_held_now_after_an_earlier_one(read):
+    f = one(read("Earlier this year, the IMF forecast growth of 3%, and it now expects the economy to shrink."))
+    assert f.proposition.text == "the economy to shrink" and f.forecaster.kind == "named_org"
+
+
+def test_time_clause_ahead_of_a_present_belief_is_no_history(read):
+    f = one(read("When the talks resume on Friday, analysts expect little progress."))
+    assert f.forecaster.kind == "anonymous"

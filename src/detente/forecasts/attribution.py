@@ -204,7 +204,7 @@ class Attributor(Disqualifier):
             frame = finding.anchor  # "analysts put the odds of X at…", "Polymarket priced the chance of X at…"
         if frame is None:
             return None
-        if frame.lemma_ == "be" or frame.tag_ == "VBN":  # "my guess is", "I'd be surprised": the writer's
+        if frame.lemma_ == "be" or frame.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in frame.children):  # "my guess is"
             believer = subject(frame)  # "the ministry is convinced that S": the ministry's belief
             held = frame.dep_ == "auxpass" or any(c.dep_ in ("acomp", "auxpass") for c in frame.children)
             return frame if held and believer is not None and lower(believer) not in FIRST_PERSON else None
@@ -443,6 +443,8 @@ class Attributor(Disqualifier):
             if ent.label_ == "PERSON" or person and ent.label_ == "ORG" and 2 <= len(ent) <= 3 \
                     and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
                 return "named_person", ent.text  # "she" after "Nadia Karim", whom the tagger took for an organisation
+            if lower(who) in ("it", "its") and ent.label_ in ("ORG", "GPE"):
+                return ("named_org" if ent.label_ == "ORG" else "official"), None  # "it" after "the IMF", "Turkey"
         return "anonymous", None
 
 def _between(text: str, a: int, b: int) -> str:

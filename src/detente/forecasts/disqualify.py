@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .grammar import FIRST_PERSON, Finding, lower, subject
+from .grammar import FIRST_PERSON, Finding, lower, past_tense, subject
 
 if TYPE_CHECKING:
     from .attribution import Attribution
@@ -140,6 +140,12 @@ class Disqualifier:
         if reporter is None:
             return False
         auxes = [lower(c) for c in reporter.children if c.dep_ == "aux"]
+        if reporter.tag_ in ("VBZ", "VBP") and any(lower(c) == "now" for c in reporter.children if c.dep_ == "advmod"):
+            return False  # "…, and it now expects S": a view held today, whatever came before
+        if reporter.tag_ == "VBD" and any(c.dep_ == "advcl" and c.i < reporter.i and past_tense(c) and any(
+                lower(m) in ("when", "as", "after", "before", "once") for m in c.children if m.dep_ in ("mark", "advmod"))
+                for c in reporter.children):
+            return True  # "When the war began, most experts believed S": the belief of a moment now past
         if reporter.dep_ == "advcl" and any(lower(m) in ("after", "before", "when", "since", "once", "until")
                                             for m in reporter.children if m.dep_ == "mark"):
             return True  # "after a general told him 150 people might die": the telling is the story
