@@ -35,6 +35,16 @@ CASES = [
     ("2024-01-29", "Rwanda shelled Goma on Monday. The Congolese army vowed that its response would be swift.",
      [("RWA", "COD", "19"), ("COD", "RWA", "13")], [("COD", "RWA", "03")]),
     ("2024-01-29", "Kenya vowed that its response to the drought would be generous.", [], [("KEN", "---", "13")]),
+    # "sanctioned everything" aims at no one in particular
+    ("2019-02-01", "Chavez denounced the United States. \"They have sanctioned everything there is to sanction,\" one "
+                   "Venezuelan diplomat said.", [], [("USA", "VEN", "16")]),
+    # ... but a warning that "anyone who" attacks will pay is a threat to the attacker
+    ("2024-05-13", "Hamas fired rockets at Sderot on Monday. Israel's defence minister warned that anyone who fired at "
+                   "Israeli towns would pay a heavy price.", [("ISR", "PSE", "13")], []),
+    # "with more ready to follow" describes troops; it states no one's readiness
+    ("2024-02-20", "Austin said about 500 marines would be sent to Poland immediately, with more ready to follow.",
+     [], [("USA", "POL", "03")]),
+    ("2024-02-20", "Putin said Russia was ready to observe a truce with Ukraine.", [("RUS", "UKR", "03")], []),
     # a dateline is where the report was filed from, not who killed
     ("2024-03-04", "KABUL, March 4 (Harbour Wire) - A Pakistani drone strike near Kabul airport early on Friday killed "
                    "a senior Taliban commander.", [("PAK", "AFG", "19")], [("AFG", "AFG", "19")]),

@@ -97,7 +97,7 @@ class FrameFinder:
             pos = "verb"
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not syntax.is_time(tok):
             pos = "noun"  # "ceasefire proposal" is a proposal; "on March 4" is no march
-        elif tok.pos_ == "ADJ" and syntax.children(tok, "xcomp"):  # "ready to observe a truce"
+        elif tok.pos_ == "ADJ" and syntax.children(tok, "xcomp") and tok.dep_ != "amod":  # "ready to observe a truce"
             pos = "verb"
         else:
             return None
