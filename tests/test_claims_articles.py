@@ -300,3 +300,11 @@ def test_writers_aside_in_a_relative_clause_is_the_authors_claim(claims):
     found = claims("The grid ministry said power would be restored by Friday, which I suspect is too hopeful.")
     assert triples(found) == [("official", "The grid ministry", "power would be restored by Friday"),
                               ("author", "I suspect", "is too hopeful")]
+
+
+def test_speaker_phrase_stops_at_a_dateline_with_an_agency(claims):
+    text = ("Seoul says troops are digging in\n\nBy Staff\n\n"
+            "SEOUL, Oct 15 (Reuters) - South Korea's military said on Tuesday that North Korea had blown up sections "
+            "of two roads linking the countries, and that its troops had fired warning shots in response.")
+    found = claims(text)
+    assert [(c.speaker.kind, c.speaker.span.text) for c in found][-1] == ("official", "South Korea's military")

@@ -338,7 +338,9 @@ class Attributor:
         while start < head.i and (doc[start].is_punct or TIMESTAMP.match(doc[start].text)):
             start += 1
         para = paragraph_of(doc_text(doc), head.idx)
-        while doc[start].idx < para[0]:
+        dateline = DATELINE.match(doc_text(doc)[para[0]:para[1]])
+        opening = para[0] + dateline.end() if dateline and para[0] + dateline.end() <= head.idx else para[0]
+        while doc[start].idx < opening:  # not across a paragraph break, nor into "SEOUL, Oct 15 (Reuters) -"
             start += 1
         while end - 1 > head.i and doc[end - 1].idx >= para[1]:
             end -= 1
