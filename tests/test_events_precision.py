@@ -38,7 +38,10 @@ CASES = [
     # "sanctioned everything" aims at no one in particular
     ("2019-02-01", "Chavez denounced the United States. \"They have sanctioned everything there is to sanction,\" one "
                    "Venezuelan diplomat said.", [], [("USA", "VEN", "16")]),
-    # ... but a warning that "anyone who" attacks will pay is a threat to the attacker
+    # ... while "denied firing anything" still denies the act told before
+    ("2024-04-19", "Israel said Iranian missiles had struck Haifa overnight. Iran denied firing anything.",
+     [("IRN", "ISR", "01")], []),
+    # ... and a warning that "anyone who" attacks will pay is a threat to the attacker
     ("2024-05-13", "Hamas fired rockets at Sderot on Monday. Israel's defence minister warned that anyone who fired at "
                    "Israeli towns would pay a heavy price.", [("ISR", "PSE", "13")], []),
     # "with more ready to follow" describes troops; it states no one's readiness

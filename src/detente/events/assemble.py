@@ -421,8 +421,9 @@ class Assembler:
         """No target named: the agent of an anaphoric act ("condemned the move"), or the article's counterpart."""
         if frame.rule.code[:2] == "02" and any(self._addressee(t) for t in frame.targets):
             return []  # "urged lawmakers to act", "asked the public not to panic": an audience of no other country
-        if any(t.lower_ in self.book.cue("indefinite") and t.dep_ == "dobj" for t in frame.targets):
-            return []  # "they have sanctioned everything": no one in particular ("warned that anyone who…" is a threat)
+        if any(t.lower_ in self.book.cue("indefinite") and t.dep_ == "dobj" and t.head.i == frame.trigger.i
+               for t in frame.targets):  # "warned that anyone who…", "denied firing anything" still aim at someone
+            return []  # "they have sanctioned everything": no one in particular
         near = frame.targets + [c for t in frame.targets for c in syntax.children(t, "nmod", "compound")]
         said = [t for t in frame.complement.subtree if t.dep_ in syntax.SUBJECTS] if frame.complement is not None else []
         acts = [t for t in near + syntax.preps(frame.trigger).get("for", []) + said + self._provoker(frame.trigger)
