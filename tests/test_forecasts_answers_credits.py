@@ -306,3 +306,8 @@ def test_view_held_now_after_an_earlier_one(read):
 def test_time_clause_ahead_of_a_present_belief_is_no_history(read):
     f = one(read("When the talks resume on Friday, analysts expect little progress."))
     assert f.forecaster.kind == "anonymous"
+
+
+def test_it_under_a_persons_verb_of_saying_is_not_the_person(read):
+    f = one(read("Shell had a bad year. Alan Smith said it expected a loss."))
+    assert f.forecaster.kind != "named_person"

@@ -151,12 +151,12 @@ class Attributor(Disqualifier):
                 return tok
         return None
 
-    def _credit_chain(self, reporter: Token, head: Token):
+    def _credit_chain(self, reporter: Token, head: Token) -> list:
         """"S, Drewry, a shipping consultancy, said": a speaker and its apposition that the parser hung on
-        S's last noun, leaving the verb of saying with no subject; the tokens of the speaker, else None."""
+        S's last noun, leaving the verb of saying with no subject; their spans in text order, else []."""
         doc = reporter.doc
         if reporter.i == 0 or doc[reporter.i - 1].text != "," or reporter.i <= head.i:
-            return None
+            return []
         segments, j = [], reporter.i - 1
         while len(segments) < 2:
             k = j - 1
@@ -382,7 +382,9 @@ class Attributor(Disqualifier):
         if outer is not None:  # "Maersk said it expected S": the pronoun is the subject of the verb of saying
             said = self._speaker(outer, reporter, ctx)
             kind = said.speaker.kind
-            if outer.pos_ == "PROPN" and (kind, lower(who)) in (("named_person", "it"), ("named_org", "he"), ("named_org", "she")):
+            single = not any(c.dep_ == "compound" for c in outer.children)  # "Maersk", not "Alan Smith"
+            if outer.pos_ == "PROPN" and ((kind, lower(who)) == ("named_person", "it") and single
+                                          or (kind, lower(who)) in (("named_org", "he"), ("named_org", "she"))):
                 kind = "named_org" if lower(who) == "it" else "named_person"  # the pronoun tells a company from a person
             return Attribution(Speaker(kind, span, said.speaker.actor), reporter, said.observer)
         if lower(who) in PRONOUNS:
@@ -409,8 +411,9 @@ class Attributor(Disqualifier):
             return None
         outer = subject(verb.head)
         if outer is None or outer.pos_ not in ("NOUN", "PROPN") or outer.tag_ in ("NNS", "NNPS") \
-                or lower(who) != "it" and outer.ent_type_ in ("ORG", "GPE", "NORP"):
-            return None
+                or lower(who) != "it" and outer.ent_type_ in ("ORG", "GPE", "NORP") \
+                or lower(who) == "it" and outer.ent_type_ == "PERSON" and any(c.dep_ == "compound" for c in outer.children):
+            return None  # "Alan Smith said it expected…": "it" is something else
         return outer
 
     def _described_before(self, who: Token, ctx: DocContext) -> tuple[int, str, str] | None:
@@ -433,14 +436,16 @@ class Attributor(Disqualifier):
         return out or [who]
 
     def _antecedent(self, who: Token, ctx: DocContext) -> tuple[str, str | None]:
-        """The kind and name of the last speaker named before the pronoun ``who``."""
-        earlier = [s for s in ctx.speakers if s[0] < who.idx]
+        """The kind and name of the last speaker named before the pronoun ``who`` that the pronoun can
+        stand for ("it" no person, "he" and "she" no organisation)."""
+        person = lower(who) in ("he", "she", "him", "her")
+        unfit = {"named_person"} if lower(who) in ("it", "its") else {"named_org", "outlet"} if person else set()
+        earlier = [s for s in ctx.speakers if s[0] < who.idx and s[1] not in unfit]
         if earlier:
             _, kind, name = max(earlier)
             return kind, name
-        person = lower(who) in ("he", "she", "him", "her")
         for ent in reversed([e for e in ctx.doc.ents if e.end_char <= who.idx]):
-            if ent.label_ == "PERSON" or person and ent.label_ == "ORG" and 2 <= len(ent) <= 3 \
+            if ent.label_ == "PERSON" and "named_person" not in unfit or person and ent.label_ == "ORG" and 2 <= len(ent) <= 3 \
                     and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
                 return "named_person", ent.text  # "she" after "Nadia Karim", whom the tagger took for an organisation
             if lower(who) in ("it", "its") and ent.label_ in ("ORG", "GPE"):
