@@ -308,3 +308,15 @@ def test_speaker_phrase_stops_at_a_dateline_with_an_agency(claims):
             "of two roads linking the countries, and that its troops had fired warning shots in response.")
     found = claims(text)
     assert [(c.speaker.kind, c.speaker.span.text) for c in found][-1] == ("official", "South Korea's military")
+
+
+def test_speakers_aside_in_a_which_clause_is_their_own_claim(claims):
+    found = claims("The brigade, which Baghdad says is funded by Tehran, denied any role in the attack.")
+    assert [(c.speaker.span.text, c.content.text) for c in found] == [
+        ("Baghdad", "is funded by Tehran"), ("The brigade", "any role in the attack")]
+
+
+def test_pronoun_in_a_which_aside_is_the_sentences_subject(claims):
+    found = claims("China's defence ministry warned Manila against any new deployment, which it said would "
+                   "bring grave consequences.")
+    assert triples(found) == [("official", "China's defence ministry", "would bring grave consequences")]

@@ -171,8 +171,7 @@ class Attributor:
                     or page.skipped(verb.idx, verb.idx + len(verb.text)):
                 continue
             relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
-            aside = verb.dep_ == "relcl" and settings.get("author") and any(  # "…, which I suspect is optimistic"
-                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in verb.children)
+            aside = _speaker_aside(verb)  # "…, which I suspect is optimistic", "the militia, which Ankara says is …"
             if verb.dep_ in ("amod", "compound") or verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT" \
                     and not relative and not aside:
                 continue
@@ -190,6 +189,11 @@ class Attributor:
             if not speakers:
                 continue
             subject = speakers[0]
+            owner = [c for c in sent.root.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")] \
+                if aside and subject.root.tag_ == "PRP" and subject.root.lower_ not in FIRST_PERSON_SUBJECTS else []
+            if owner:  # "X warned against Y, which it said would S": the pronoun is X, the sentence's subject
+                speakers = [self._phrase(owner[0])]
+                subject = speakers[0]
             first_person = subject.root.lower_ in FIRST_PERSON_SUBJECTS
             if any(c.lower_ in ("no", "neither") for c in subject.root.children if c.dep_ == "det"):
                 continue  # "no group claimed the attack"
@@ -222,7 +226,7 @@ class Attributor:
                 drafts.append(Draft(s_range, content, verb.text, None if first_person else typed,
                                     author=first_person, verb_at=verb.idx, lemma=verb.lemma_.lower(),
                                     contrast=_contrast_mark(verb, True) is not None or self._coordinate(verb),
-                                    aside=_relative_aside(verb) or described is not None,
+                                    aside=_relative_aside(verb) or described is not None or aside,
                                     governors=frozenset(a.idx for a in verb.ancestors)))
         return _outer_only(drafts)
 
@@ -409,11 +413,10 @@ class Attributor:
                 if mark is not None and mark.idx > found[0] and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                     found = trim(text, found[0], mark.idx)
                     break
-                if token.dep_ == "relcl" and token.i != verb.i and found[0] < token.left_edge.idx < found[1] \
-                        and token.lemma_.lower() in self.verbs and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS
-                                                                        for c in token.children):
+                if token.i != verb.i and found[0] < token.left_edge.idx < found[1] and token.lemma_.lower() in self.verbs \
+                        and _speaker_aside(token):
                     found = trim(text, found[0], token.left_edge.idx)
-                    break  # "S, which I suspect is optimistic": the writer's aside is not the speaker's
+                    break  # "S, which I suspect is optimistic": another's aside is not the speaker's
                 if found[0] < token.left_edge.idx < found[1] and token.i != verb.i and self._coordinate(token):
                     joint = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                     found = trim(text, found[0], joint[-1].idx if joint else token.left_edge.idx)
@@ -859,6 +862,16 @@ def _antecedent(relative_verb: Token) -> Token:
         else:
             break
     return head
+
+
+def _speaker_aside(verb: Token) -> bool:
+    """"…, which I suspect is optimistic", "the militia, which Ankara says is linked to the PKK": a relative
+    clause in which a speaker of its own says something of the noun. The relative pronoun is the subject
+    of the clause said, not of the verb of saying."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT") for g in c.children)
+               for c in verb.children)
 
 
 def _after_contact(verb: Token, sent: SpacySpan) -> tuple[int, int] | None:
