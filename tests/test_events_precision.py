@@ -48,6 +48,10 @@ CASES = [
     ("2024-02-20", "Austin said about 500 marines would be sent to Poland immediately, with more ready to follow.",
      [], [("USA", "POL", "03")]),
     ("2024-02-20", "Putin said Russia was ready to observe a truce with Ukraine.", [("RUS", "UKR", "03")], []),
+    # a meeting with parties of no known country codes no one ("Western envoys"); a named pair meets both ways
+    ("2024-08-02", "The summit in Bogota ended on Friday. It was the first meeting between Caracas and Western envoys "
+                   "since the disputed election.", [], [("VEN", "---", "04"), ("---", "VEN", "04")]),
+    ("2018-09-19", "Kim Jong Un and Moon Jae-in met in Pyongyang on Wednesday.", [("PRK", "KOR", "04"), ("KOR", "PRK", "04")], []),
     # a dateline is where the report was filed from, not who killed
     ("2024-03-04", "KABUL, March 4 (Harbour Wire) - A Pakistani drone strike near Kabul airport early on Friday killed "
                    "a senior Taliban commander.", [("PAK", "AFG", "19")], [("AFG", "AFG", "19")]),

@@ -209,6 +209,8 @@ class Assembler:
         for s, t, c in pairs:
             if s.country == t.country and (s.sector == t.sector or s.country == "---" or not self._domestic(rule, c, s, t)):
                 continue
+            if joint and "---" in (s.country, t.country) and self.book.cameo[c].quad <= 2:
+                continue  # "a meeting between Tehran and Western ministers": no party of unknown country met
             if (joint or rule.reverse) and len(pairs) >= 2:  # "X hosted Y; the two leaders signed…"
                 self.last_pair, self.pair_sentence = (s, t), sent.start
             out.append(self._event(frame, reading, s, t, c, sent, self._confidence(frame)))
