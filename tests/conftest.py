@@ -34,6 +34,19 @@ def parse():
     return _parse
 
 
+@pytest.fixture(scope="session")
+def read_forecasts(parse):
+    """read_forecasts(text, date) -> the forecasts the reader finds in that one text."""
+    from detente.forecasts import ForecastReader
+
+    reader = ForecastReader.load()
+
+    def _read(text: str, when: str = "2024-03-04"):
+        return reader.read(parse(text, when))
+
+    return _read
+
+
 @pytest.fixture
 def store(tmp_path):
     from detente.store import Store

@@ -10,31 +10,16 @@ from datetime import date
 
 import pytest
 
-from detente.forecasts import ForecastReader
+from forecast_checks import one, within
 from detente.forecasts.deadlines import Deadlines
 from detente.forecasts.phrases import PhraseTable
 from detente.knowledge import DataError
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return ForecastReader.load()
+def read(read_forecasts):
+    return read_forecasts
 
-
-@pytest.fixture(scope="module")
-def read(reader, parse):
-    def _read(text: str, when: str = "2024-03-04"):
-        return reader.read(parse(text, when))
-    return _read
-
-
-def one(found):
-    assert len(found) == 1, [f.proposition.text for f in found]
-    return found[0]
-
-
-def within(f, lo, hi):
-    return lo <= f.probability <= hi and f.band[0] <= f.probability <= f.band[1]
 
 
 # -- what is a forecast ------------------------------------------------------------------------

@@ -13,28 +13,13 @@ from datetime import date
 
 import pytest
 
-from detente.forecasts import ForecastReader
+from forecast_checks import one, within
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return ForecastReader.load()
+def read(read_forecasts):
+    return read_forecasts
 
-
-@pytest.fixture(scope="module")
-def read(reader, parse):
-    def _read(text: str, when: str = "2024-03-04"):
-        return reader.read(parse(text, when))
-    return _read
-
-
-def one(found):
-    assert len(found) == 1, [f.proposition.text for f in found]
-    return found[0]
-
-
-def within(f, lo, hi):
-    return lo <= f.probability <= hi
 
 
 # -- answered questions ---------------------------------------------------------------------------

@@ -9,19 +9,11 @@ from datetime import date
 
 import pytest
 
-from detente.forecasts import ForecastReader
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return ForecastReader.load()
-
-
-@pytest.fixture(scope="module")
-def read(reader, parse):
-    def _read(text: str, when: str = "2025-03-04"):
-        return reader.read(parse(text, when))
-    return _read
+def read(read_forecasts):
+    return lambda text, when="2025-03-04": read_forecasts(text, when)
 
 
 def props(found):
