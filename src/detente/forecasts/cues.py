@@ -19,7 +19,7 @@ LISTS = ("reporting_verbs", "frame_verbs", "commitment_verbs", "threat_phrases",
          "boilerplate_hints", "agent_words", "normative_words", "judging_verbs", "view_nouns",
          "arrangement_verbs", "anaphoric_times", "bystander_roles", "retrospective_words",
          "talk_verbs")
-SPEAKER_LISTS = ("outlet_names", "outlet_words", "official_words", "org_words", "person_words", "survey_words")
+SPEAKER_LISTS = ("outlet_words", "official_words", "org_words", "person_words", "survey_words")
 
 
 @dataclass

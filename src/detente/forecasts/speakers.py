@@ -1,50 +1,21 @@
 """Typing a forecaster with the claims ledger's kinds (named_person, named_org, official, outlet,
 anonymous), and placing speakers and subjects on a side (a country or group).
 
-The claims stage's typer and the actors stage's book are used when installed, so both ledgers
-agree; the fallbacks read the same conventions from ``data/forecasts/speakers.yaml`` and
-``sides.yaml``.
+The claims stage's typer and the actors stage's book are used, so both ledgers agree; the few
+corrections a forecaster's phrase needs read ``data/forecasts/speakers.yaml``, and a side the book
+does not know comes from ``sides.yaml``.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import ActorBook
+from ..claims.speakers import SpeakerTyper
 from .cues import Cues
-
-GOVERNMENT_PLACES = ("GPE",)
-
-
-def fallback_typer(cues: Cues):
-    """A typer over the phrase's tokens and its head: see ../shared/eval/README.md's conventions."""
-
-    def kind(tokens: list[Token], head: Token) -> str:
-        text = " ".join(t.lower_ for t in tokens)
-        words = {t.lower_ for t in tokens}
-        head_word = head.lower_
-        ents = {t.ent_type_ for t in tokens if t.ent_type_}
-        if any(f" {name} " in f" {text} " for name in cues.outlet_names) or head_word in cues.outlet_words:
-            return "outlet"
-        if "PERSON" in ents and any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in tokens):
-            return "named_person"
-        if head_word in cues.official_words or head.ent_type_ in GOVERNMENT_PLACES or head.ent_type_ == "NORP" and head.pos_ == "PROPN":
-            return "official"
-        if head.pos_ == "PROPN" or head.ent_type_ == "ORG" or head_word in cues.org_words and (ents & {"ORG"} or head.pos_ == "PROPN"):
-            return "named_org"
-        if any(t.ent_type_ == "ORG" and t.dep_ == "poss" or t.head.dep_ == "poss" and t.ent_type_ == "ORG" for t in tokens) \
-                and not words & {"official", "officials", "source", "sources"}:
-            return "named_org"
-        return "anonymous"
-
-    return kind
 
 
 def load_typer(cues: Cues, extra_dirs=()):
-    """(tokens, head, when) -> kind: the claims stage's typer if installed, else the fallback."""
-    fallback = fallback_typer(cues)
-    try:
-        from ..claims.speakers import SpeakerTyper
-    except ImportError:
-        return lambda tokens, head, when=None, book=None: fallback(tokens, head)
+    """(tokens, head, when) -> kind: the claims stage's typer, with the corrections a forecaster's phrase needs."""
     typer = SpeakerTyper.load(extra_dirs)
 
     def kind(tokens: list[Token], head: Token, when=None, book=None) -> str:
@@ -52,10 +23,7 @@ def load_typer(cues: Cues, extra_dirs=()):
         if polled is not None:
             return kind(list(polled.subtree), polled, when, book)
         span = head.doc[tokens[0].i:tokens[-1].i + 1]
-        try:
-            found = typer.kind(span, book, when, None)[0]
-        except Exception:  # a typer that cannot answer falls back to the local conventions
-            return fallback(tokens, head)
+        found = typer.kind(span, book, when, None)[0]
         if found == "named_org" and head.pos_ == "PROPN" and _described_as_person(head, cues):
             return "named_person"  # "Maksim Orlov, a former analyst": a name the tagger took for an organisation
         if found == "named_org" and head.lower_ in cues.outlet_words:
@@ -93,11 +61,7 @@ def _described_as_person(head: Token, cues: Cues) -> bool:
 
 
 def load_book(extra_dirs=()):
-    """The actors stage's book, or None when that stage is not installed."""
-    try:
-        from ..actors import ActorBook
-    except ImportError:
-        return None
+    """The actors stage's book, shared with the event coder."""
     return ActorBook.load(extra_dirs)
 
 
