@@ -23,6 +23,9 @@ ARTICLES = {
     # conflicting numbers
     "c1": ("Harbour Wire", None, "Local officials said 40 trucks had crossed at the Palanca checkpoint on Friday."),
     "c2": ("Delta Post", None, "Customs officials said 90 trucks had crossed at the Palanca checkpoint on Friday."),
+    # a quote given in part, then in full, by two descriptions of one source: a restatement, no conflict
+    "e1": ("Delta Post", None, 'A border guard said: "The convoy turned back at the river." Later a guard officer said: '
+           '"The convoy turned back at the river. Nobody fired a shot."'),
     # one source only
     "d1": ("Delta Post", None, "An Orthodox priest in Tiraspol said the monastery bells had been confiscated."),
 }
@@ -51,6 +54,7 @@ def test_groups_status_and_grades(store, parse):
     assert rows["b1"]["group_id"] == rows["b2"]["group_id"] and rows["b1"]["status"] == "contradicted"
     assert rows["c1"]["status"] == "contradicted" and rows["c1"]["grade"][1] == "5"
     assert rows["d1"]["status"] == "single-source" and rows["d1"]["grade"] == "F3"
+    assert {r["status"] for r in store.rows("claims") if r["doc_id"] == "e1"} == {"single-source"}
     assert {r.speaker for r in records} >= {"An Orthodox priest in Tiraspol"}
 
 

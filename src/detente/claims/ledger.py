@@ -67,6 +67,7 @@ CONFLICT_TERMS = 2
 CANDIDATE_TERMS = 3
 EVIDENCE_CHARS = 300
 NEGATIONS = {"no", "not", "never", "none", "nobody", "nothing", "without", "neither", "nor", "n't", "cannot"}
+WORDS = re.compile(r"\w+")
 DENYING = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "refuted"}
 STOP = set("""a an the and or but if of in on at to for from by with as is are was were be been being has have had
 do does did will would shall should can could may might must that this these those it its they their them he his
@@ -284,6 +285,8 @@ def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str
                 continue
             if a["doc_id"] == b["doc_id"] and a["speaker_key"] == b["speaker_key"]:
                 continue  # one source going on in one article qualifies itself; it does not contradict itself
+            if _restates(a["content_text"] or "", b["content_text"] or ""):
+                continue  # a quote repeated in full or in part (a lead, then the whole tweet) is one statement
             if negative(a["content_text"] or "", a["cue"] or "") != negative(b["content_text"] or "", b["cue"] or ""):
                 return "contradicted"
             if numbers_conflict(_values(a), _values(b)):
@@ -291,6 +294,12 @@ def _status(items: list[int], rows: list[dict[str, Any]], vectors: list[dict[str
     outlets = {source(rows[i]["doc_id"]) for i in items}
     outlets |= {e["outlet_key"] for i in items for e in evidence[i].get("corroborated_by", [])}
     return "corroborated" if len(outlets) >= 2 else "single-source"
+
+
+def _restates(a: str, b: str) -> bool:
+    """One content holds the other word for word: the same words cannot conflict with themselves."""
+    a, b = (" ".join(WORDS.findall(text.lower())) for text in (a, b))
+    return bool(a and b) and (a in b or b in a)
 
 
 def _values(row: dict[str, Any]) -> list[float]:
