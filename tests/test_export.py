@@ -1,10 +1,11 @@
-"""Exports round-trip: CSV and JSON Lines read back with the standard library, Parquet with pyarrow."""
+"""Exports round-trip: CSV and JSON Lines read back with the standard library, Parquet with pyarrow, all three with pandas."""
 from __future__ import annotations
 
 import csv
 import json
 from datetime import date
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -59,6 +60,28 @@ def test_every_format_has_the_documented_columns(filled, tmp_path, table):
             assert json_rows[0][name] is value and csv_rows[0][name] == str(value)
         else:
             assert json_rows[0][name] == csv_rows[0][name] == value
+
+
+@pytest.mark.parametrize("table", ["events", "incidents", "index"])
+def test_pandas_loads_every_format_with_the_documented_columns(filled, tmp_path, table):
+    """Where researchers work: pandas reads all three files to the same frame of documented columns."""
+    columns = export.TABLES[table]
+    for fmt in ExportFormat:
+        export.export(filled, table, fmt, tmp_path / f"out.{fmt.value}")
+    parquet = pd.read_parquet(tmp_path / "out.parquet")
+    jsonl = pd.read_json(tmp_path / "out.jsonl", lines=True, dtype=False)
+    csv_frame = pd.read_csv(tmp_path / "out.csv", keep_default_na=True)
+    for frame in (parquet, jsonl, csv_frame):
+        assert list(frame.columns) == columns.names and len(frame) == len(parquet) > 0
+    for name in columns.names:
+        kind = columns.field(name).type
+        if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+            for frame in (parquet, csv_frame):
+                assert pd.api.types.is_numeric_dtype(frame[name]) or frame[name].isna().all(), (name, frame[name].dtype)
+        if pa.types.is_date(kind):  # dates come back as dates from Parquet and parse from the text formats
+            dated = parquet[name].dropna()
+            assert all(isinstance(v, date) for v in dated)
+            assert list(pd.to_datetime(csv_frame[name].dropna()).dt.date) == list(dated)
 
 
 def test_incident_export_links_evidence_and_counts(filled, tmp_path):
