@@ -317,6 +317,10 @@ class Assembler:
             agents = self._criticised_agents(frame, sources)
             if agents:
                 return agents
+        if violent and frame.rule.pos == "noun":
+            victims = self._casualties(frame.trigger, sources)
+            if victims:
+                return victims
         for slot, toks in frame.options:
             if slot == "context":
                 break
@@ -347,6 +351,24 @@ class Assembler:
         if violent and self._dependent(frame):
             return self._head_targets(frame, sources)
         return self._fallback_targets(frame, sources) if fallback else []
+
+    def _casualties(self, noun, sources: list[Actor]) -> list[Actor]:
+        """Those an attack noun killed or hurt, of known country: its target before the place it hit ("a
+        strike near X killed Y" → Y; "Y were wounded in a strike on X" → Y)."""
+        verb, victims = noun.head, []
+        if noun.dep_ in ("nsubj", "csubj") and not syntax.is_passive(verb):
+            victims = syntax.children(verb, "dobj")
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by") and syntax.is_passive(noun.head.head):
+            verb = noun.head.head
+            victims = syntax.children(verb, "nsubjpass")
+        if not victims or syntax.lemma(verb) not in self.book.word_list("casualty_verbs"):
+            return []
+        victims = [v for t in victims for v in syntax.with_conjuncts(t)]
+        victims += [c for tok in [verb, *victims] for word, objs in syntax.preps(tok).items()
+                    if word in self.book.word_list("companions") for c in objs]
+        own = {s.country for s in sources}
+        found = self.placer.resolve_all(victims, sources[0].country if sources else None)
+        return [a for _, a in found if a.country not in own | {"---"} and a.kind != "place"]
 
     def _head_targets(self, frame: Frame, sources: list[Actor]) -> list[Actor] | None:
         """A participle's target is its head event's ("struck X, killing 12" → X); None when there is none."""

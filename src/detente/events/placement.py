@@ -114,7 +114,7 @@ class Placer:
         if hosted is not None:
             return hosted
         lem = syntax.lemma(tok)
-        if lem in self.book.cue("instruments"):  # "Iranian missiles", "ships linked to Israel"
+        if self._instrument(tok):  # "Iranian missiles", "ships linked to Israel"
             return self._through_modifiers(tok, depth) or self._linked(tok, depth)
         span = syntax.phrase(tok)
         actor = self.actors.resolve_span(span, self.when)
@@ -140,10 +140,14 @@ class Placer:
             actor = replace(actor, sector=self._sector(tok, actor.sector))
         return actor
 
+    def _instrument(self, tok: Token) -> bool:
+        """A weapon or attack noun: it acts for whoever its modifiers name, and alone names no agent."""
+        return bool(syntax.noun_forms(tok) & self.book.cue("instruments"))
+
     def _hosted(self, tok: Token, depth: int) -> Actor | None:
         """"bases in Iraq that house American forces", "an Iraqi base hosting US troops": a site named by whose
         forces or people it holds stands for them, since an attack's target is whose forces are hit."""
-        for clause in syntax.children(tok, "relcl", "acl"):
+        for clause in syntax.children(tok, "relcl", "acl") + self._trailing_clauses(tok):
             if syntax.lemma(clause) not in self.book.word_list("hosting_verbs") or syntax.is_passive(clause):
                 continue
             for obj in syntax.children(clause, "dobj"):
@@ -151,6 +155,18 @@ class Placer:
                 if actor is not None and actor.country != "---" and actor.kind != "place":
                     return replace(actor, sector=actor.sector or self._sector(obj, ""))
         return None
+
+    @staticmethod
+    def _trailing_clauses(tok: Token) -> list[Token]:
+        """Relative clauses right after the phrase of ``tok`` that the parser hung on an earlier noun ("a volley
+        of missiles at two bases in Iraq that house US troops": "that house" goes on "volley"); they describe
+        the nearest noun, the site."""
+        after = tok.right_edge.i + 1
+        doc = tok.doc
+        while after < len(doc) and doc[after].text == ",":
+            after += 1
+        return [t for t in doc[after:tok.sent.end] if t.dep_ in ("relcl", "acl") and t.left_edge.i == after
+                and t.head.i < tok.i and t.head.pos_ in ("NOUN", "PROPN")]
 
     def _main_subject(self, pronoun: Token) -> Actor | None:
         """"it"/"its"/"they" mostly mean the subject of their sentence, when it comes first and fits."""
@@ -172,7 +188,7 @@ class Placer:
 
     def resolve_named(self, tok: Token) -> Actor | None:
         """An actor the phrase itself names (no pronoun or role look-up): what the memory keeps."""
-        if tok.pos_ == "PRON" or syntax.lemma(tok) in self.book.cue("instruments"):
+        if tok.pos_ == "PRON" or self._instrument(tok):
             return None
         actor = self.actors.resolve_span(syntax.phrase(tok), self.when)
         if actor is None or actor.kind == "place":
@@ -181,7 +197,7 @@ class Placer:
 
     def resolve_instrument(self, tok: Token) -> Actor | None:
         """Whoever an instrument named with its owner belongs to ("Ukrainian drones" → Ukraine)."""
-        if syntax.lemma(tok) not in self.book.cue("instruments"):
+        if not self._instrument(tok):
             return None
         return self._through_modifiers(tok, 0)
 

@@ -22,6 +22,17 @@ def lemma(tok: Token) -> str:
     return LEMMA_FIXES.get(found, found) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else found
 
 
+def noun_forms(tok: Token) -> set[str]:
+    """The lemma, and for a capitalised first word the tagger took for a name ("Missiles hit…", "Drones
+    struck…") its lower-case singular forms too: the common noun it is."""
+    forms = {lemma(tok)}
+    first = all(t.is_space for t in tok.doc[tok.sent.start:tok.i]) or (tok.i > 0 and "\n" in tok.doc[tok.i - 1].text_with_ws)
+    if tok.pos_ == "PROPN" and first and tok.is_title:
+        low = tok.lower_
+        forms |= {low, low.removesuffix("s"), low.removesuffix("es")}
+    return forms
+
+
 def is_time(tok: Token) -> bool:
     """A date or time phrase ("on Tuesday", "at dawn"): never an argument."""
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in ("dawn", "dusk", "night", "midnight", "noon")
