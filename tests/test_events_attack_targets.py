@@ -26,7 +26,12 @@ CASES = [
     # a weapon alone, capitalised at the start of the sentence, names no agent: no source from the context
     ("2024-03-05", "The Afghan interior ministry condemned Pakistan on Monday. Rockets struck a convoy on the highway "
                    "near Kandahar late on Monday, local police said.", [("AFG", "PAK", "11")], [("PAK", "AFG", "19")]),
-    # ... while a weapon with its owner named still codes its owner
+    ("2024-03-05", "Ukraine accused Russia of war crimes on Monday. Howitzers shelled a village near Kherson overnight, "
+                   "local officials said.", [("UKR", "RUS", "11")], [("RUS", "UKR", "19")]),
+    # ... while "the howitzers" refers back to the side said to have brought them
+    ("2024-03-05", "Russia moved howitzers to the front on Monday. The howitzers shelled a village near Kherson "
+                   "overnight, local officials said.", [("RUS", "UKR", "19")], []),
+    # ... and a weapon with its owner named still codes its owner
     ("2024-03-05", "The Afghan interior ministry condemned Pakistan on Monday. Pakistani rockets struck a convoy near "
                    "Kandahar late on Monday, local police said.", [("PAK", "AFG", "19")], []),
 ]

@@ -262,6 +262,8 @@ class Assembler:
         for tok, actor in self.placer.resolve_all(frame.sources):
             if actor.kind == "place" and syntax.lemma(tok) not in self.book.word_list("crowds"):
                 continue  # a place does nothing: "a rocket attack near Kirkuk killed…" ("residents of Lagos" do)
+            if actor.country == "---" and self._bare_weapon(tok):
+                continue  # "Howitzers shelled a village": a weapon alone names no agent, not the article's latest country
             if actor.country == "---" and actor.kind not in ("person",) \
                     and syntax.lemma(tok) not in self.book.word_list("irregulars"):  # "gunmen": unknown, not the article's
                 if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and not c.is_sent_start
@@ -278,6 +280,12 @@ class Assembler:
         if not out and frame.sources and syntax.lemma(frame.sources[0]) in self.book.word_list("irregulars"):
             out = [Actor("---", "REB", syntax.phrase(frame.sources[0]).text, kind="group")]
         return out
+
+    def _bare_weapon(self, tok) -> bool:
+        """A weapon with no determiner or owner ("Warheads hit…", "Howitzers shelled…"): no one is named, while
+        "the howitzers" refers back to whoever was said to fire them."""
+        weapons = (self.book.word_list("weapons") | self.book.cue("instruments")) - self.book.word_list("irregulars")
+        return bool(syntax.noun_forms(tok) & weapons) and not syntax.children(tok, "det", "poss")  # not "fighters"
 
     def _pair(self, word) -> tuple[Actor, ...]:
         """Whom a pair word means: a bare "each" the actors named together just before it in its sentence
