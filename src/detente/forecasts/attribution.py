@@ -237,7 +237,10 @@ class Attributor(Disqualifier):
             return None
         doc = reporter.doc
         for chunk in reporter.sent.noun_chunks:
-            if chunk.start == reporter.i + 1 and (chunk.end >= reporter.sent.end or doc[chunk.end].is_punct):
+            end = chunk.end
+            if end < reporter.sent.end and doc[end].dep_ == "prep" and doc[end].head.i in (chunk.root.i, reporter.i):
+                end = doc[end].right_edge.i + 1  # "…, predicted a European attache in Vienna": the place goes with them
+            if chunk.start == reporter.i + 1 and (end >= reporter.sent.end or doc[end].is_punct):
                 return chunk.root
         return None
 

@@ -73,8 +73,9 @@ class FrameRules:
         imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
         if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
             return None  # "Don't expect S": the writer's advice is the writer's forecast
-        if subj is not None and (lower(subj) in ("nobody", "none", "few") or any(lower(d) == "no" for d in subj.children)):
+        if subj is not None and (lower(subj) in ("nobody", "none") or any(lower(d) == "no" for d in subj.children)):
             return None  # "nobody thought he would": a belief nobody holds
+        few = subj is not None and _few(subj)
         if subj is not None and lower(subj) in ("i", "we") and tok.tag_ == "VBD":
             return None  # "what I thought would happen": the author's past belief
         clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i and (
@@ -115,8 +116,10 @@ class FrameRules:
         if reading is None:
             return None
         inner = self._inner_hedge(clause)
-        if inner is not None and not neg:
+        if inner is not None and not neg and not few:
             reading = inner
+        if few:
+            reading = reading.complement()  # "few observers expect S": most do not, so S is unlikely
         return Finding(start, end, clause, reading, tok, frame=tok, marker="frame")
 
     def _confident(self, tok: Token) -> Finding | None:
@@ -197,3 +200,9 @@ class FrameRules:
         if clause.lemma_ == "go" and clause.tag_ == "VBG":
             return True
         return any(lower(c) in TO_PREDICATES | LIKELIHOOD and c.dep_ in ("acomp", "xcomp", "ccomp") for c in clause.children)
+
+
+def _few(subj: Token) -> bool:
+    """"Few expect", "few analysts in X expect": a belief held by a small minority (not "a few")."""
+    word = subj if lower(subj) == "few" else next((c for c in subj.children if lower(c) == "few" and c.dep_ in ("amod", "det")), None)
+    return word is not None and not (word.i > 0 and lower(word.doc[word.i - 1]) == "a")

@@ -26,6 +26,10 @@ def load_typer(cues: Cues, extra_dirs=()):
         found = typer.kind(span, book, when, None)[0]
         if found == "named_org" and head.pos_ == "PROPN" and _described_as_person(head, cues):
             return "named_person"  # "Maksim Orlov, a former analyst": a name the tagger took for an organisation
+        if found == "named_person" and _described_as_org(head, cues):
+            return "named_org"  # "the shipping firm Halvorsen": a company's name the tagger took for a person
+        if found == "outlet" and _full_personal_name(tokens, head, cues):
+            return "named_person"  # "Tass Ivanova": an outlet's name is no person's given name in capitals
         if found == "named_org" and head.lower_ in cues.outlet_words:
             return "outlet"  # "the Kinmen Daily News": a newspaper's name
         if found == "named_org" and head.lower_ in cues.official_words and _of_a_state(tokens, head):
@@ -53,6 +57,22 @@ def _of_a_state(tokens: list[Token], head: Token) -> bool:
     """True when the phrase names the country the body belongs to ("Britain's", "the Russian")."""
     return any(t.ent_type_ in ("GPE", "NORP") and t.i < head.i and t.dep_ in ("poss", "amod", "compound", "case")
                or t.ent_type_ == "GPE" and t.head.dep_ == "poss" for t in tokens)
+
+
+def _described_as_org(head: Token, cues: Cues) -> bool:
+    """"the maritime security firm X": the noun right before the name, with the name as its apposition,
+    says it is an organisation whatever entity label the tagger gave the name."""
+    return head.pos_ == "NOUN" and head.lemma_ in cues.org_words and any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1 for c in head.children)
+
+
+def _full_personal_name(tokens: list[Token], head: Token, cues: Cues) -> bool:
+    """A given name and a surname the tagger calls a person, written in ordinary case: an outlet's
+    acronym (SANA, TASS) matched by a given name is no outlet."""
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (head.pos_ == "PROPN" and ent is not None and ent.label_ == "PERSON" and len(ent) >= 2
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent)
+            and not any(t.lower_ in cues.outlet_words for t in tokens))
 
 
 def _described_as_person(head: Token, cues: Cues) -> bool:
