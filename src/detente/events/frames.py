@@ -176,6 +176,8 @@ class FrameFinder:
             return any(self._word_in(m, words) for m in syntax.modifiers(tok))
         if key == "content":  # "vowed that the attack would not go unpunished": a word anywhere in what is said
             return any(self._word_in(w, words) for c in self._complements(tok) for w in c.subtree)
+        if key == "predicate":  # "called the raid unacceptable": what the second predicate names it
+            return any(self._lemma_in(w, words) for p in self._predicates(tok) for w in [p, *syntax.children(p, "conj")])
         if key == "content_subject":  # "vowed that its response would be tough": the subject of what is said
             return any(self._lemma_in(s, words) for c in syntax.children(tok, "ccomp") for s in syntax.subjects(c))
         return False
@@ -206,9 +208,15 @@ class FrameFinder:
         return syntax.lemma(tok) in words or tok.lower_ in words
 
     @staticmethod
-    def _has_predicate(tok: Token) -> bool:
-        return any(c.dep_ in ("oprd", "attr") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN"))
-                   for c in tok.children) or len(syntax.children(tok, "dobj")) > 1
+    def _predicates(tok: Token) -> list[Token]:
+        """The second predicate of a naming verb ("called it a threat", "branded the move illegal"); of two
+        objects ("a move that it called an attempt"), the second."""
+        return [c for c in tok.children if c.dep_ in ("oprd", "attr")
+                or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN"))] \
+            + syntax.children(tok, "dobj")[1:]
+
+    def _has_predicate(self, tok: Token) -> bool:
+        return bool(self._predicates(tok))
 
     # -- arguments ----------------------------------------------------------------------------
     def frame(self, tok: Token, rule: Rule) -> Frame:
@@ -282,9 +290,11 @@ class FrameFinder:
             if hit:
                 frame.options.insert(0, ("relcl", hit))
                 frame.targets, frame.target_slot = hit, "relcl"
-        if light is not None and not frame.targets:  # "launched an offensive in the Kharkiv region"
+        means = tok.head.head if violent and tok.dep_ == "pobj" and tok.head.lower_ == "with" else None
+        carrier_verb = light if light is not None else (means if means is not None and syntax.is_verb(means) else None)
+        if carrier_verb is not None and not frame.targets:  # "launched an offensive in X", "answered with fire into X"
             own = frame.options
-            frame.targets, frame.target_slot = self._targets(light, slots, frame)
+            frame.targets, frame.target_slot = self._targets(carrier_verb, slots, frame)
             frame.options = [o for o in own if o[0] != "context"] + frame.options
         if patient_possessor and not frame.targets:
             frame.targets = [c for c in tok.children if c.dep_ == "poss"]
@@ -412,8 +422,9 @@ class FrameFinder:
             tok = tok.head
             if tok.dep_ == "prep":
                 last_prep = tok.lower_
-            if syntax.lemma(tok) in self.book.cue("reactions") or (tok.dep_ == "prep" and tok.lower_ in ("for", "against", "to")):
-                return []  # "in response to an attack": someone else's act
+            if (syntax.lemma(tok) in self.book.cue("reactions") and not syntax.is_verb(tok)) \
+                    or (tok.dep_ == "prep" and tok.lower_ in ("for", "against", "to")):
+                return []  # "in response to an attack": someone else's act ("answered with strikes": its own)
             if syntax.is_verb(tok) or tok.pos_ == "AUX":
                 if violent and last_prep not in ("in", "with"):
                     return []

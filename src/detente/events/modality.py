@@ -114,7 +114,9 @@ class ModalityReader:
             if detached:
                 node = head
                 continue
-            if edge in ("xcomp", "ccomp", "acomp") and syntax.lemma(head) in self.cue("predictive") and found is None:
+            infinitive = edge == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if (edge in ("xcomp", "ccomp", "acomp") or infinitive) and syntax.lemma(head) in self.cue("predictive") \
+                    and found is None:  # "agreed on Monday to open talks", parsed as a clause beside "agreed"
                 found = ("future", f"planned or predicted by '{head.text}'")
             if (edge in ("xcomp", "ccomp", "dobj") or (edge == "conj" and not syntax.is_verb(node))) \
                     and syntax.lemma(head) in self.cue("cancelling") and found is None:  # not "suspended X and ordered Y"
@@ -184,6 +186,9 @@ class ModalityReader:
                 return ("negated", f"'{c.text} {noun.text}'")
         if noun.dep_ == "pobj" and noun.head.lower_ == "without":
             return ("negated", "under 'without'")
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and syntax.lemma(noun) in self.cue("purposes") \
+                and syntax.lemma(noun.head.head) in self.cue("dispatching"):
+            return ("future", f"the purpose 'for {noun.text}'")
         if noun.dep_ in ("dobj", "nsubjpass") and syntax.lemma(noun.head) in self.cue("cancelling"):
             return ("negated", f"'{noun.head.text}' stops it")
         if noun.dep_ == "nsubj" and syntax.lemma(noun.head) in self.cue("failing") \

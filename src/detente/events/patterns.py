@@ -13,7 +13,7 @@ from typing import Any
 from ..knowledge import DataError, files, read_tsv, read_yaml, require
 from . import syntax
 
-CONSTRAINTS = ("particle", "prep", "object", "pobj", "subject", "complement", "modifier", "content", "content_subject")
+CONSTRAINTS = ("particle", "prep", "object", "pobj", "subject", "complement", "modifier", "content", "content_subject", "predicate")
 SLOTS = ("dobj", "dative", "ccomp_subject", "complement", "context", "participants")
 SPEECH = (None, "report", "act")
 

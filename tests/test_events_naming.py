@@ -1,0 +1,95 @@
+"""Constructions of answering and naming that held-out text showed the coder missing.
+
+Censure by naming ("X called the raid unacceptable", "drills that Y called an attempt to intimidate it"):
+a speaker who gives someone's act a condemning name or adjective criticises its agent (111), whether the
+act is the verb's object or the noun a relative clause hangs on. Answering with force ("Y answered with
+shelling into X"): the attack noun is the answerer's own act, aimed where the verb points.
+Sentences written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+CENSURED = [
+    ("2024-05-14", "Russian warships sailed into Norwegian waters on Tuesday, a move that Oslo's "
+                   "defence ministry called reckless and provocative.", ("NOR", "RUS", "11")),
+    ("2023-10-02", "Azerbaijani troops massed near the Armenian border on Monday in a deployment that Yerevan "
+                   "called an attempt to blackmail it.", ("ARM", "AZE", "11")),
+    ("2024-02-19", "Serbian jets flew low over Kosovo on Monday. Kosovo's prime minister called the flights a "
+                   "dangerous provocation.", ("XKX", "SRB", "11")),
+]
+
+ANSWERED = [
+    ("2024-08-04", "Azerbaijani gunners shelled an Armenian village on Sunday, and Armenia answered with mortar fire "
+                   "into the Tovuz district.", ("ARM", "AZE", "19")),
+    ("2023-03-12", "Sudanese troops raided a market in Chad's Ouaddai region, and Chad's army responded overnight "
+                   "with air strikes on Geneina.", ("TCD", "SDN", "19")),
+]
+
+# talks named as the aim of a trip or a recall ("for talks") are not talks that took place
+PURPOSE_ONLY = [
+    ("2024-04-11", "Chile recalled its ambassador from Caracas for consultations on Thursday.", ("CHL", "VEN", "04")),
+    ("2024-04-11", "Ghana's foreign minister flew to Lome on Monday for negotiations with Togo's government.",
+     ("TGO", "GHA", "04")),
+]
+
+# "agreed (in X on Monday) to open talks": the talks are planned, whatever the parse hangs them on
+PLANNED = [
+    ("2024-06-20", "Kenya and Ethiopia agreed in Nairobi on Friday to open talks on water rights by March.",
+     ("KEN", "ETH", "04")),
+]
+
+NOT_CENSURE = [
+    # a neutral or approving name is no criticism
+    ("2024-06-03", "Japan's prime minister called the summit with South Korea a success.", ("JPN", "KOR", "11")),
+    ("2024-06-03", "Kenya's president called the Ethiopian offer of talks a welcome step.", ("KEN", "ETH", "11")),
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from detente.events import Coder
+    return Coder.load()
+
+
+def coded(coder, parse, text, when):
+    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
+
+
+@pytest.mark.parametrize("when,text,expected", CENSURED, ids=[c[1][:40] for c in CENSURED])
+def test_a_condemning_name_criticises_the_agent(coder, parse, when, text, expected):
+    got = coded(coder, parse, text, when)
+    assert expected in got, f"{text}\nexpected {expected}\ngot {sorted(got)}"
+
+
+@pytest.mark.parametrize("when,text,wrong", NOT_CENSURE, ids=[c[1][:40] for c in NOT_CENSURE])
+def test_a_neutral_name_is_no_criticism(coder, parse, when, text, wrong):
+    assert wrong not in coded(coder, parse, text, when)
+
+
+@pytest.mark.parametrize("when,text,expected", ANSWERED, ids=[c[1][:40] for c in ANSWERED])
+def test_an_answer_with_force_is_the_answerers_attack(coder, parse, when, text, expected):
+    got = coded(coder, parse, text, when)
+    assert expected in got, f"{text}\nexpected {expected}\ngot {sorted(got)}"
+
+
+def test_in_response_to_an_attack_is_still_someone_elses(coder, parse):
+    got = coded(coder, parse, "Kenya closed its border with Somalia on Friday in response to a raid by "
+                              "al-Shabaab fighters.", "2024-01-05")
+    assert ("KEN", "SOM", "19") not in got
+
+
+@pytest.mark.parametrize("when,text,wrong", PURPOSE_ONLY, ids=[c[1][:40] for c in PURPOSE_ONLY])
+def test_talks_that_are_only_a_purpose_are_not_coded(coder, parse, when, text, wrong):
+    assert wrong not in coded(coder, parse, text, when)
+
+
+def test_talks_that_were_held_are_coded(coder, parse):
+    got = coded(coder, parse, "Ghana held negotiations with Togo in Accra on Monday.", "2024-04-11")
+    assert ("GHA", "TGO", "04") in got
+
+
+@pytest.mark.parametrize("when,text,wrong", PLANNED, ids=[c[1][:40] for c in PLANNED])
+def test_talks_agreed_to_are_planned(coder, parse, when, text, wrong):
+    got = coded(coder, parse, text, when)
+    assert wrong not in got and ("KEN", "ETH", "03") in got
