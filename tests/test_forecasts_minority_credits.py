@@ -4,7 +4,8 @@ Each test names one general construction found misread on a held-out set, with s
 for these tests: "few (analysts) expect S" (a forecast that S is unlikely), a credit inverted after
 the verb with the speaker's place beside it ("…, predicted a European attache in Warsaw"), a
 company's name behind a descriptive noun the tagger took for a person ("the shipping firm X"),
-a person whose given name is spelled like a news agency's acronym, and "all but impossible".
+a person whose given name is spelled like a news agency's acronym, "all but impossible" and
+"about as likely as a coin toss".
 """
 from __future__ import annotations
 
@@ -73,3 +74,16 @@ def test_agency_acronym_is_still_an_outlet(read):
 def test_all_but_impossible_is_almost_no_chance(read, text, proposition):
     f = one(read(text))
     assert f.proposition.text == proposition and within(f, 0.01, 0.1)
+
+
+# -- even odds said as a comparison ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A truce before the holiday is about as likely as a coin toss, said Pedro Alves, an analyst.",
+    "A truce before the holiday is as likely as not, the mediator said.",
+])
+def test_as_likely_as_a_coin_toss_is_even(read, text):
+    assert within(one(read(text)), 0.45, 0.55)
+
+
+def test_about_to_is_no_comparison(read):
+    assert read("The talks are about to collapse, the mediator said.") == []

@@ -175,7 +175,8 @@ class PredicateRules:
         neg = False
         while i < len(doc) and (lower(doc[i]) in ("now", "increasingly", "still", "also", "already", "therefore") + skip
                                 or doc[i].dep_ == "neg" or doc[i].text in "\"'“”‘’"
-                                or lower(doc[i]) == "to" and i + 1 < len(doc) and lower(doc[i + 1]) in ("me", "us", "many", "some")):
+                                or lower(doc[i]) == "to" and i + 1 < len(doc) and lower(doc[i + 1]) in ("me", "us", "many", "some")
+                                or lower(doc[i]) in ("about", "roughly") and i + 1 < len(doc) and lower(doc[i + 1]) == "as"):
             neg = neg or doc[i].dep_ == "neg"
             i += 2 if lower(doc[i]) == "to" else 1
         for n in range(6, 0, -1):
