@@ -39,6 +39,14 @@ PLANNED = [
      ("KEN", "ETH", "04")),
 ]
 
+# an exchange of fire is both sides firing, also when only a victim on one side is the clause's subject
+EXCHANGES = [
+    ("2024-09-03", "A Peruvian soldier was wounded in an exchange of fire with Ecuadorian troops near the border on "
+                   "Tuesday.", {("PER", "ECU", "19"), ("ECU", "PER", "19")}),
+    ("2024-09-03", "Three Sudanese soldiers died in an exchange of gunfire between Sudanese and Ethiopian forces.",
+     {("SDN", "ETH", "19"), ("ETH", "SDN", "19")}),
+]
+
 NOT_CENSURE = [
     # a neutral or approving name is no criticism
     ("2024-06-03", "Japan's prime minister called the summit with South Korea a success.", ("JPN", "KOR", "11")),
@@ -93,3 +101,15 @@ def test_talks_that_were_held_are_coded(coder, parse):
 def test_talks_agreed_to_are_planned(coder, parse, when, text, wrong):
     got = coded(coder, parse, text, when)
     assert wrong not in got and ("KEN", "ETH", "03") in got
+
+
+@pytest.mark.parametrize("when,text,expected", EXCHANGES, ids=[c[1][:40] for c in EXCHANGES])
+def test_an_exchange_of_fire_is_coded_both_ways(coder, parse, when, text, expected):
+    got = coded(coder, parse, text, when)
+    assert expected <= got, f"{text}\nexpected {sorted(expected)}\ngot {sorted(got)}"
+
+
+def test_a_chance_meeting_of_a_victim_is_no_meeting(coder, parse):
+    got = coded(coder, parse, "A Malian rebel commander was shot dead in a chance encounter with an army patrol "
+                              "near Kidal.", "2024-09-03")
+    assert not any(root == "04" for _, _, root in got)

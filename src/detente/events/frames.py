@@ -283,6 +283,8 @@ class FrameFinder:
         violent = rule.code[:2] in ("18", "19", "20")
         if not frame.sources and tok.dep_ == "pobj":
             frame.sources = self._pp_chain_subjects(tok, violent)
+        if not frame.sources and violent and rule.symmetric and tok.dep_ == "pobj" and syntax.is_verb(tok.head.head):
+            frame.sources = syntax.children(tok.head.head, "nsubjpass")  # "X was killed in an exchange of fire with Y": X's side
         slots = rule.target or self._default_slots(rule)
         frame.targets, frame.target_slot = self._targets(tok, slots, frame)
         if not frame.targets:  # "the strike that wrecked Kyiv's hospital"
