@@ -526,6 +526,9 @@ class Attributor:
             return None
         if any(t.lower_ in ("whatever", "what", "whoever") for t in verb.subtree):
             return None
+        coordinated = any(c.dep_ == "cc" and c.i < verb.i for c in [*verb.children, *head.children])
+        if verb.dep_ == "conj" and coordinated and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # "X met and, according to Y, called for T": a second predicate of X, not "S, X said"
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head
         tokens = [t for t in head.subtree if t.i < verb.left_edge.i]
@@ -554,7 +557,8 @@ class Attributor:
             text = doc_text(sent.doc)
             paragraph = paragraph_of(text, token.idx)
             start, end = max(sent.start_char, paragraph[0]), min(sent.end_char, paragraph[1])
-            joined = token.i > sent.start and sent.doc[token.i - 1].lower_ in ("and", "but")
+            before = [t for t in sent.doc[sent.start:token.i] if not t.is_punct]
+            joined = bool(before) and before[-1].lower_ in ("and", "but")  # "and, according to X, …" too
             if token.idx - start < 3 or joined:  # "…, and according to X they answered yes": the clause after
                 content = trim(text, phrase_end, end)
             else:

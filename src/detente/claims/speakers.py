@@ -210,6 +210,9 @@ class SpeakerTyper:
             return "outlet", None
         if self._outlet(p.core, p.text, book):
             return "outlet", None
+        place_or_group = self._book_names_head(book, p.core, head)
+        if place_or_group is not None:
+            return place_or_group, self._book(book, p.core, when)
         titled_name = head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") \
             and head.lower_ not in self.words["official_bodies"] and not self._title(head, p.core) \
             and any(c.dep_ == "compound" and (c.lemma_.lower() in self.people or c.lower_ in self.people)
@@ -217,6 +220,19 @@ class SpeakerTyper:
         if self._named_person(p.span, p.core) or titled_name or self._name_after_title(head):
             return "named_person", None
         return None
+
+    @staticmethod
+    def _book_names_head(book: Any, core: list[Token], head: Token) -> str | None:
+        """The kind of a country, capital, body, group or IGO the actor book finds at the head: the
+        parser's PERSON label on "Baku" or on a front's long name is no person."""
+        hit = _head_hit(book, core)
+        if hit is None or hit.entry.kind not in ("country", "capital", "body", "group", "igo"):
+            return None
+        name = [t.text.lower() for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.is_alpha]
+        matched = {w.lower() for w in hit.words}
+        if not name or any(w not in matched for w in name):
+            return None  # "Mohammed Ali al-Houthi": the book knows only the end of a longer name
+        return BOOK_KINDS[hit.entry.kind]
 
     def _name_after_title(self, head: Token) -> bool:
         """"Hamas official Bassem Naim": a title, then two or more capitalised words ending at the head, which
@@ -238,9 +254,15 @@ class SpeakerTyper:
         for appos in appositions:
             if head.lemma_.lower() in self.people and appos.pos_ == "PROPN" and self._looks_like_name(appos):
                 return "named_person", None
-            if appos.ent_type_ == "ORG" or appos.lemma_.lower() in self.words["org_nouns"]:
+            if appos.ent_type_ == "ORG" or appos.lemma_.lower() in self.words["org_nouns"] or self._org_name(appos):
                 return "named_org", None
         return None
+
+    def _org_name(self, token: Token) -> bool:
+        """A capitalised name with an organisation word in it ("Aegean Star Maritime", "Delta Logistics")."""
+        words = [t for t in token.subtree if t.i <= token.i]
+        return token.pos_ == "PROPN" and any(w.lower_ in self.words["org_name_words"] and w.text[:1].isupper()
+                                             for w in words)
 
     def _by_head_word(self, p: "Phrase", book, when, memory) -> tuple[str, Actor | None] | None:
         """Unnamed people, the actor book's groups and IGOs, titles, government bodies."""
@@ -409,14 +431,36 @@ def _head_entry(book: Any, core: list[Token]) -> Any:
 
     Only the head counts: "the Syrian Observatory" is no country, though "Syrian" is in the book.
     """
+    hit = _head_hit(book, core)
+    return hit.entry if hit is not None else None
+
+
+def _head_hit(book: Any, core: list[Token]) -> Any:
+    """The actor book's alias that ends at the phrase's last word (outside appositions), if any."""
     if book is None or not core or not hasattr(book, "scan"):
         return None
     try:
-        hits = book.scan(" ".join(t.text for t in core if t.dep_ != "appos" and t.head.dep_ != "appos"))
+        hits = book.scan(_spelt(t for t in core if not _in_apposition(t, core)))
     except Exception:  # the actors stage answering badly must not sink a claim
         return None
     hits = [h for h in hits if h.words and h.words != ["'s"]]
-    return hits[-1].entry if hits else None
+    return hits[-1] if hits and hits[-1].entry is not None else None
+
+
+def _in_apposition(token: Token, core: list[Token]) -> bool:
+    """Whether ``token`` is an apposition of the phrase or lies inside one ("the Russian-installed governor")."""
+    inside = {t.i for t in core}
+    path = [token, *(a for a in token.ancestors if a.i in inside)]
+    top = [t for t in path if t.head.i not in inside or t.head.i == t.i]
+    return any(t.dep_ == "appos" for t in path if not top or t.i != top[0].i)
+
+
+def _spelt(tokens: Iterable[Token]) -> str:
+    """The tokens as the text spells them ("People's", not "People 's", so the book finds the alias),
+    with a space where tokens were left out between them."""
+    tokens = list(tokens)
+    return "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+                   for t, nxt in zip(tokens, tokens[1:])) + (tokens[-1].text if tokens else "")
 
 
 def _modifier_kinds(book: Any, core: list[Token]) -> set[str]:
