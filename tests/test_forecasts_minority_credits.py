@@ -4,8 +4,9 @@ Each test names one general construction found misread on a held-out set, with s
 for these tests: "few (analysts) expect S" (a forecast that S is unlikely), a credit inverted after
 the verb with the speaker's place beside it ("…, predicted a European attache in Warsaw"), a
 company's name behind a descriptive noun the tagger took for a person ("the shipping firm X"),
-a person whose given name is spelled like a news agency's acronym, "all but impossible" and
-"about as likely as a coin toss".
+a person whose given name is spelled like a news agency's acronym, "all but impossible",
+"about as likely as a coin toss", and a closing credit ("…, a Nordic diplomat estimated.") the parser
+hung on the proposition's last noun.
 """
 from __future__ import annotations
 
@@ -87,3 +88,11 @@ def test_as_likely_as_a_coin_toss_is_even(read, text):
 
 def test_about_to_is_no_comparison(read):
     assert read("The talks are about to collapse, the mediator said.") == []
+
+
+# -- a bare verb of saying closing the sentence ------------------------------------------------------
+def test_closing_credit_parsed_as_an_apposition(read):
+    f = one(read("There is perhaps a one-in-five chance that the Oslo talks produce a deal on patrolling the border, "
+                 "a Nordic diplomat in Oslo estimated."))
+    assert f.proposition.text == "the Oslo talks produce a deal on patrolling the border"
+    assert f.forecaster.kind == "anonymous" and f.forecaster.span.text == "a Nordic diplomat in Oslo"

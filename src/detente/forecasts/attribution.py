@@ -128,6 +128,8 @@ class Attributor(Disqualifier):
             reporter = self._misparsed_credit(finding)
             who = reporter.head if reporter is not None else None
         if who is None and reporter is None:
+            reporter, who = self._closing_credit(finding)
+        if who is None and reporter is None:
             quote = ctx.quote_at(finding.head.idx)
             if quote is not None:
                 return self._quote_speaker(quote, ctx)
@@ -150,6 +152,22 @@ class Attributor(Disqualifier):
                     and tok.doc[tok.i - 1].text == ",":
                 return tok
         return None
+
+    def _closing_credit(self, finding: Finding) -> tuple[Token | None, Token | None]:
+        """"…that S, a Gulf diplomat estimated.": a bare verb of saying closing the sentence, its speaker
+        parsed as an apposition of S's last noun; (verb, speaker), and S ends at the comma."""
+        sent, doc = finding.head.sent, finding.head.doc
+        last = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+        verb = doc[last - 1] if last - 1 > finding.head.i else None
+        if verb is None or verb.lemma_ not in self.cues.reporting_verbs or verb.tag_ != "VBD" or subject(verb) is not None:
+            return None, None
+        comma = next((t.i for t in reversed(doc[finding.head.i + 1:verb.i]) if t.text == ","), None)
+        seg = doc[comma + 1:verb.i] if comma is not None else None
+        if seg is None or not len(seg) or seg.root.dep_ != "appos" or seg.root.pos_ not in ("NOUN", "PROPN") \
+                or seg.root.head.i >= comma:
+            return None, None
+        finding.end = min(finding.end, comma)  # the credit is no part of what is predicted
+        return verb, seg.root
 
     def _credit_chain(self, reporter: Token, head: Token) -> list:
         """"S, Drewry, a shipping consultancy, said": a speaker and its apposition that the parser hung on
