@@ -1,4 +1,4 @@
-"""Constructions of answering and naming that held-out text showed the coder missing.
+"""Constructions that held-out text showed the coder missing or miscoding (naming, answering, purposes, crashes).
 
 Censure by naming ("X called the raid unacceptable", "drills that Y called an attempt to intimidate it"):
 a speaker who gives someone's act a condemning name or adjective criticises its agent (111), whether the
@@ -113,3 +113,17 @@ def test_a_chance_meeting_of_a_victim_is_no_meeting(coder, parse):
     got = coded(coder, parse, "A Malian rebel commander was shot dead in a chance encounter with an army patrol "
                               "near Kidal.", "2024-09-03")
     assert not any(root == "04" for _, _, root in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's defence minister was killed when his helicopter came down in fog in the mountains of Argentina's "
+    "Mendoza province.",
+    "A Nigerian air force jet went down in Niger on Friday.",
+])
+def test_an_aircraft_that_comes_down_is_no_visit(coder, parse, text):
+    assert not any(root == "04" for _, _, root in coded(coder, parse, text, "2024-01-05"))
+
+
+def test_an_official_who_comes_to_a_capital_visits(coder, parse):
+    got = coded(coder, parse, "Chile's foreign minister came to Buenos Aires on Monday.", "2024-01-05")
+    assert ("CHL", "ARG", "04") in got
