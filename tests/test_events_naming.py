@@ -127,3 +127,12 @@ def test_an_aircraft_that_comes_down_is_no_visit(coder, parse, text):
 def test_an_official_who_comes_to_a_capital_visits(coder, parse):
     got = coded(coder, parse, "Chile's foreign minister came to Buenos Aires on Monday.", "2024-01-05")
     assert ("CHL", "ARG", "04") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seoul lodged a formal complaint with Tokyo on Tuesday over the new textbooks.", ("KOR", "JPN", "11")),
+    ("Hungary filed a complaint against Ukraine on Monday over its language law.", ("HUN", "UKR", "11")),
+])
+def test_a_lodged_complaint_is_an_official_protest(coder, parse, text, expected):
+    got = coded(coder, parse, text, "2024-01-05")
+    assert expected in got, f"{text}\ngot {sorted(got)}"
