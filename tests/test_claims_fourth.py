@@ -93,3 +93,9 @@ def test_s_comma_title_name_told_is_still_the_official_s_claim(claims):
     found = claims("Inspectors later found rifles and drones in the warehouse, the interior minister, "
                    "Dardan Keqa, told a news conference.")
     assert found and found[0][1].endswith("Dardan Keqa")
+
+
+def test_telling_oneself_is_no_statement(claims):
+    assert claims("For years the colonels told themselves that the rebels would never reach the capital.") == []
+    found = claims("The commander told reporters that the rebels would never reach the capital.")
+    assert found == [("official", "The commander", "the rebels would never reach the capital")]

@@ -43,6 +43,7 @@ from .quotes import Quote, find_quotes
 from .speakers import SpeakerMemory, SpeakerTyper
 
 VERSION = "1"
+REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<who>[^\n@]{2,80}?[ \t]*\(@\w+\))[^\n]*$", re.M)
 QUOTE_SIGNED = re.compile(r"^[ \t]*>?[ \t]*(?P<quote>[\"“][^\n]{10,}[\"”])[ \t]*[—–]{1,2}[ \t]*(?P<who>[^,(\n]{2,80}?)[ \t]*(?:[,(][^\n]*)?$", re.M)
 QUOTE_BLOCK = re.compile(r"^[ \t]*(?:>[ \t]*)?[\"“]")
@@ -203,6 +204,8 @@ class Attributor:
                 continue
             if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.refusals:
                 continue  # "declined to say whether S", "refused to confirm S": nothing stated
+            if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in verb.children):
+                continue  # "the generals told themselves that S": a belief kept to oneself, not a statement
             content = announced or self._content(verb, settings, sent, page, first_person)
             if content is None:
                 continue
