@@ -6,7 +6,7 @@ the verb with the speaker's place beside it ("…, predicted a European attache 
 company's name behind a descriptive noun the tagger took for a person ("the shipping firm X"),
 a person whose given name is spelled like a news agency's acronym, "all but impossible",
 "about as likely as a coin toss", and a closing credit ("…, a Nordic diplomat estimated.") the parser
-hung on the proposition's last noun.
+hung on the proposition's last noun, and a denied belief answering a question ("I don't think so").
 """
 from __future__ import annotations
 
@@ -96,3 +96,20 @@ def test_closing_credit_parsed_as_an_apposition(read):
                  "a Nordic diplomat in Oslo estimated."))
     assert f.proposition.text == "the Oslo talks produce a deal on patrolling the border"
     assert f.forecaster.kind == "anonymous" and f.forecaster.span.text == "a Nordic diplomat in Oslo"
+
+
+# -- a short answer whose belief is itself denied ----------------------------------------------------
+@pytest.mark.parametrize("text, lo, hi", [
+    ('Will the protests spread to the capital? "I don\'t think so," said Olga Marin, a sociologist in Chisinau.', 0.1, 0.4),
+    ("Will the protests spread to the capital? I do not think so.", 0.1, 0.4),
+    ("Will the protests spread to the capital? I don't expect so.", 0.05, 0.35),
+    ("Will the protests spread to the capital? I think so.", 0.6, 0.9),
+])
+def test_denied_belief_answers_no(read, text, lo, hi):
+    f = one(read(text))
+    assert f.proposition.text == "the protests spread to the capital" and within(f, lo, hi)
+
+
+def test_denied_belief_with_a_restated_no(read):
+    f = one(read("Will the rebels march on the capital? I don't think so, not before the rains."))
+    assert within(f, 0.05, 0.45)

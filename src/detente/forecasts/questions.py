@@ -112,6 +112,7 @@ def read_answer_text(text: str, table: PhraseTable) -> tuple[Reading, str] | Non
             verb = "very much doubt"
         low = belief["body"].lower()
         neg = bool(RESTATED_NOT.search(low)) if whole else bool(re.search(r"\bnot\b|n't\b|\bno\b", low))
+        neg = neg or bool(re.search(r"(?:\bnot|n't)\s*$", belief["who"]))  # "I don't think so": the belief itself denied
         reading = table.read(verb, negated=neg and verb not in ("doubt", "very much doubt"))
         if reading is not None and re.match(r"(?:hardly|scarcely|few|nobody|no one|none)\b", belief["who"].strip(), re.I):
             reading = reading.complement()  # "Hardly anyone thinks so", "Few believe it will"
