@@ -35,6 +35,19 @@ def parse():
 
 
 @pytest.fixture(scope="session")
+def read_claims(parse):
+    """read_claims(text, date) -> the claims the reader finds in that one text."""
+    from detente.claims import Attributor
+
+    reader = Attributor.load()
+
+    def _read(text: str, when: str = "2024-05-02"):
+        return reader.read(parse(text, when))
+
+    return _read
+
+
+@pytest.fixture(scope="session")
 def read_forecasts(parse):
     """read_forecasts(text, date) -> the forecasts the reader finds in that one text."""
     from detente.forecasts import ForecastReader

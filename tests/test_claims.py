@@ -3,22 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from detente.claims import Attributor
 from detente.claims.numbers import default_words
 from detente.claims.speakers import SpeakerTyper, type_speaker
 from detente.knowledge import DataError
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return Attributor.load()
-
-
-@pytest.fixture
-def claims(reader, parse):
-    def _claims(text: str, when: str = "2024-05-02"):
-        return reader.read(parse(text, when))
-    return _claims
+def claims(read_claims):
+    return read_claims
 
 
 def pairs(found):

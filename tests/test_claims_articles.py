@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from detente.claims import Attributor
+from claim_checks import triples
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return Attributor.load()
+def claims(read_claims):
+    return lambda text, when="2025-03-11": read_claims(text, when)
 
-
-@pytest.fixture
-def claims(reader, parse):
-    def _claims(text: str, when: str = "2025-03-11"):
-        return reader.read(parse(text, when))
-    return _claims
-
-
-def triples(found):
-    return [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in found]
 
 
 # -- datelines and run-on sentences ---------------------------------------------------------------

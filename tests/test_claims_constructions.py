@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from detente.claims import Attributor
+from claim_checks import triples
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return Attributor.load()
+def claims(read_claims):
+    return read_claims
 
-
-@pytest.fixture
-def claims(reader, parse):
-    def _claims(text: str, when: str = "2024-05-02"):
-        return reader.read(parse(text, when))
-    return _claims
-
-
-def triples(found):
-    return [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in found]
 
 
 # -- the parser leaves the verb of saying without its subject -------------------------------

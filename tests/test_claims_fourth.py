@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from detente.claims import Attributor
+from claim_checks import triples
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return Attributor.load()
-
-
-@pytest.fixture
-def claims(reader, parse):
-    def _claims(text: str, when: str = "2025-03-04"):
-        return [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in reader.read(parse(text, when))]
-    return _claims
+def claims(read_claims):
+    return lambda text, when="2025-03-04": triples(read_claims(text, when))
 
 
 # -- the actor book over the parser's PERSON label ----------------------------------------------

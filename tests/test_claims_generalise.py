@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from claim_checks import triples
+
 from detente.claims import Attributor
 from detente.claims.quotes import find_quotes
 from detente.knowledge import DataError
 
 
 @pytest.fixture(scope="module")
-def reader():
-    return Attributor.load()
+def claims(read_claims):
+    return lambda text, when="2025-03-04": read_claims(text, when)
 
-
-@pytest.fixture
-def claims(reader, parse):
-    def _claims(text: str, when: str = "2025-03-04"):
-        return reader.read(parse(text, when))
-    return _claims
-
-
-def triples(found):
-    return [(c.speaker.kind, c.speaker.span.text, c.content.text) for c in found]
 
 
 # -- parses that run over a paragraph break -----------------------------------------------------
