@@ -35,6 +35,14 @@ def parse():
 
 
 @pytest.fixture(scope="session")
+def coder():
+    """The event coder with the bundled knowledge, loaded once for the whole run."""
+    from detente.events import Coder
+
+    return Coder.load()
+
+
+@pytest.fixture(scope="session")
 def read_claims(parse):
     """read_claims(text, date) -> the claims the reader finds in that one text."""
     from detente.claims import Attributor

@@ -18,7 +18,6 @@ def claims(read_claims):
     return lambda text, when="2025-03-04": read_claims(text, when)
 
 
-
 # -- parses that run over a paragraph break -----------------------------------------------------
 
 WIRE = ("Ministry says drones struck two fuel depots near the coast\n\nBy Wire Staff\n\n"

@@ -56,12 +56,6 @@ HELD_OUT = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
 def happened(coder, parse, text, when):
     return [e for e in coder.read(parse(text, when)) if e.happened]
 

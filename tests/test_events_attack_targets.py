@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CASES = [
     # a housing clause after the site, hung by the parser on the measure noun ("barrage", "volley")
     ("2024-03-05", "Israel fired a barrage of rockets at two depots in Syria that house Iranian forces late on Tuesday.",
@@ -35,16 +37,6 @@ CASES = [
     ("2024-03-05", "The Afghan interior ministry condemned Pakistan on Monday. Pakistani rockets struck a convoy near "
                    "Kandahar late on Monday, local police said.", [("PAK", "AFG", "19")], []),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
 
 
 @pytest.mark.parametrize("when,text,present,absent", CASES, ids=[c[1][:40] for c in CASES])

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CASES = [
     # a speech act about an act told earlier in the same sentence is aimed at that act's agent
     ("2024-02-10", "Turkish drones struck a convoy in northern Iraq near the Iranian border on Sunday, and Baghdad "
@@ -125,16 +127,6 @@ ABSENT = [
     ("2022-03-02", "Japan froze the assets of Russia's central bank on Wednesday.", ("JPN", "RUS", "17")),
     ("2024-09-09", "Israeli jets struck Iranian bases in Iraq and Syria on Monday.", ("ISR", "SYR", "19")),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
 
 
 @pytest.mark.parametrize("when,text,expected", CASES, ids=[c[1][:40] for c in CASES])

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CENSURED = [
     ("2024-05-14", "Russian warships sailed into Norwegian waters on Tuesday, a move that Oslo's "
                    "defence ministry called reckless and provocative.", ("NOR", "RUS", "11")),
@@ -52,16 +54,6 @@ NOT_CENSURE = [
     ("2024-06-03", "Japan's prime minister called the summit with South Korea a success.", ("JPN", "KOR", "11")),
     ("2024-06-03", "Kenya's president called the Ethiopian offer of talks a welcome step.", ("KEN", "ETH", "11")),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
 
 
 @pytest.mark.parametrize("when,text,expected", CENSURED, ids=[c[1][:40] for c in CENSURED])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CASES = [
     # sanctions "targeting" sectors of an economy are no attack
     ("2024-03-04", "Emirati officials said the cabinet had imposed new sanctions on Myanmar on Monday, targeting its "
@@ -85,16 +87,6 @@ CASES = [
                    "outside Amir Kabir and Sharif universities in Tehran.", [("IRN", "IRN", "14")],
      [("CAN", "CAN", "14")]),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
 
 
 @pytest.mark.parametrize("when,text,present,absent", CASES, ids=[c[1][:40] for c in CASES])

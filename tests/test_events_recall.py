@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CASES = [
     # lexicon: paraphrases wire reports use
     ("2025-04-24", "Ankara shut its airspace to Greek military flights on Thursday.", [("TUR", "GRC", "16")]),
@@ -85,16 +87,6 @@ NOT_HAPPENED = [
     # "Iran-backed", "Russian-occupied": states of affairs, not acts
     ("2024-02-01", "Iran-backed militias control the Russian-occupied towns, officials said."),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when)) if e.happened}
 
 
 @pytest.mark.parametrize("when,text,expected", CASES, ids=[c[1][:40] for c in CASES])

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_checks import coded
+
 CASES = [
     # coordinated subjects: one event per conjunct, never a conjunct as the target
     ("2023-06-05", "Latvia, Lithuania, Estonia and Poland cut diplomatic ties with Belarus on Monday.",
@@ -61,17 +63,6 @@ KEPT_AS_THEY_WERE = [
     ("2022-12-21", "Volodymyr Zelensky flew to Washington on Wednesday, and President Biden, welcoming him at the door, "
                    "promised more air defences.", [("UKR", "USA", "03")]),
 ]
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from detente.events import Coder
-    return Coder.load()
-
-
-def coded(coder, parse, text, when):
-    return {(e.source.country, e.target.country, e.root) for e in coder.read(parse(text, when))
-            if e.modality in ("asserted", "reported")}
 
 
 @pytest.mark.parametrize("when,text,expected,wrong", CASES, ids=[c[1][:40] for c in CASES])
