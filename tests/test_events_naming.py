@@ -128,3 +128,21 @@ def test_an_official_who_comes_to_a_capital_visits(coder, parse):
 def test_a_lodged_complaint_is_an_official_protest(coder, parse, text, expected):
     got = coded(coder, parse, text, "2024-01-05")
     assert expected in got, f"{text}\ngot {sorted(got)}"
+
+
+# a side the actor book cannot place but the text names is kept as of unknown country, at lower confidence
+UNPLACED = [
+    ("2021-08-24", "Foreign Minister Ramtane Lamamra accused Morocco of hostile actions on Tuesday.", "MAR", "11"),
+    ("2019-03-02", "Interior Minister Kofi Asamoah-Mensah condemned Togo on Saturday for the border closure.", "TGO", "11"),
+]
+
+
+@pytest.mark.parametrize("when,text,target,root", UNPLACED)
+def test_named_but_unknown_actor_keeps_the_event(coder, parse, when, text, target, root):
+    events = [e for e in coder.read(parse(text, when)) if e.happened]
+    assert [(e.source.country, e.target.country, e.root) for e in events] == [("---", target, root)]
+    assert "Minister" in events[0].source.text and events[0].confidence < 0.5
+
+
+def test_unknown_actor_needs_a_name(coder, parse):
+    assert coded(coder, parse, "Officials accused them of hostile actions on Tuesday.", "2021-08-24") == set()

@@ -201,6 +201,8 @@ class Assembler:
         if joint and frame.target_slot in ("prep:between", "participants") and len(parties) >= 2:
             targets = []
         pairs = self._pairs(frame, code, sources, targets, parties, joint)
+        if not pairs and reading.modality in HAPPENED and not rule.claims:
+            pairs = self._unplaced(frame, code, sources, targets)
         if rule.claims or code == "015":
             return self._claim(frame, reading, sources, targets, code, sent)
         if not sources and code[:2] in VIOLENT_ROOTS and targets and reading.modality in HAPPENED:
@@ -213,10 +215,28 @@ class Assembler:
                 continue  # "a meeting between Tehran and Western ministers": no party of unknown country met
             if (joint or rule.reverse) and len(pairs) >= 2:  # "X hosted Y; the two leaders signed…"
                 self.last_pair, self.pair_sentence = (s, t), sent.start
-            out.append(self._event(frame, reading, s, t, c, sent, self._confidence(frame)))
+            unplaced = 0.2 if "---" in (s.country, t.country) else 0.0  # a side of unknown country
+            out.append(self._event(frame, reading, s, t, c, sent, self._confidence(frame) - unplaced))
         if any(s.country == "---" for s, _, _ in pairs) and code[:2] in VIOLENT_ROOTS:
             self.pending += [e for e in out if e.source.country == "---"]
         return out
+
+    def _unplaced(self, frame: Frame, code: str, sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor, Actor, str]]:
+        """A reported act whose one side the actor book cannot place but the text names ("Foreign Minister
+        Ramtane Lamamra", "Tuareg separatist rebels"): kept with that side of unknown country, so the act
+        and its evidence are not lost; the report lists such actors for a user's own actor file."""
+        src = sources or [a for a in map(self._named_unknown, frame.sources[:1]) if a is not None]
+        tgt = targets or [a for a in map(self._named_unknown, frame.targets[:1]) if a is not None]
+        return [(s, t, code) for s in src for t in tgt if s.country != t.country or s.country != "---"]
+
+    def _named_unknown(self, tok) -> Actor | None:
+        """An argument the text names but the actor book does not know: a proper name or a titled person."""
+        if tok.pos_ == "PRON" or syntax.is_time(tok) or self._bare_weapon(tok):
+            return None
+        named = tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC")
+        if not named:
+            return None
+        return Actor("---", self.placer._sector(tok, ""), syntax.phrase(tok).text, kind="unknown")
 
     @staticmethod
     def _each(frame: Frame) -> bool:
