@@ -359,7 +359,8 @@ class Assembler:
             found = [a for _, a in resolved]
             if not (frame.rule.domestic or code[:2] in DOMESTIC_ROOTS):  # "sent its carrier group": not a target
                 found = [a for a in found if a.country != exclude or (sources[0].sector not in ("", a.sector))]
-                found = [a for a in found if a.country == exclude or a.country not in {s.country for s in sources}]
+                found = [a for a in found if a.country == exclude or a.country not in {s.country for s in sources}
+                         or (violent and a.kind == "place")]  # "X and Y troops retook a port in Y": on Y's soil
             known = [a for a in found if a.country != "---"]
             if known:
                 return known

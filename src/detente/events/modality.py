@@ -174,7 +174,8 @@ class ModalityReader:
                 for pobj in syntax.children(c, "pobj"):
                     if syntax.lemma(pobj) in self.cue("durations") and any(n.dep_ == "nummod" for n in pobj.children):
                         return ("habitual", f"spread over '{pobj.text}'")
-        if is_anchor and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in node.children) \
+        if is_anchor and node.tag_ in ("VBZ", "VBP") and _present_form(node) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in node.children) \
                 and not self.speech_kind(node) and node.dep_ not in ("pobj", "pcomp", "dobj") \
                 and node.sent.text.rstrip()[-1:] in ".!?\"'”’":  # "after missile strikes on…" is a noun; headlines are news  # "Iran denies …" is today's statement, "Iran funds …" a generic one
             return ("habitual", f"present simple '{node.text}' (generic)")
@@ -252,3 +253,10 @@ class ModalityReader:
             if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i and syntax.lemma(tok) in ("say", "report", "tell", "add", "confirm", "claim"):
                 return "reported"
         return "asserted"
+
+
+def _present_form(verb) -> bool:
+    """Whether a verb tagged present looks it: the lemma itself or the lemma with -s ("retook", which the tagger may
+    call present, is a past tense whatever its tag)."""
+    word, lem = verb.lower_, syntax.lemma(verb)
+    return word == lem or word.startswith(lem[:-1]) or lem in ("be", "have", "do")

@@ -306,8 +306,16 @@ class Placer:
         return None
 
     def _linked(self, tok: Token, depth: int) -> Actor | None:
-        """Whom a participle ties the noun to: "ships linked to Israel", "a carrier operated by a Japanese firm";
+        """Whom a participle or adjective ties the noun to: "ships linked to Israel", "a carrier operated by a Japanese
+        firm", "fighters loyal to the general";
         a vessel by what it carries: "a tanker loaded with Venezuelan crude", "a boat carrying gang members"."""
+        for adj in syntax.children(tok, "amod"):  # "forces loyal to the prime minister": whose forces they are
+            if adj.i > tok.i and syntax.lemma(adj) in self.book.word_list("allegiance"):
+                for obj in syntax.preps(adj).get("to", []) + syntax.preps(adj).get("with", []):
+                    actor = self.resolve(obj, depth + 1)
+                    if actor is not None and actor.country != "---":
+                        sector = actor.sector if actor.sector == "REB" else self._sector(tok, "") or actor.sector
+                        return replace(actor, sector=sector, kind="group")
         for acl in syntax.children(tok, "acl"):
             if syntax.lemma(acl) in self.book.word_list("carrying_verbs"):
                 cargo = syntax.children(acl, "dobj") + syntax.preps(acl).get("with", [])

@@ -1,0 +1,51 @@
+"""Constructions the fifth round of held-out text showed missing: intrusions into another state's airspace or waters
+(a show of force, 150, not an attack), armed men named by whom they are loyal to, allied forces acting on one
+partner's own soil, hosts receiving a chief or commander, and past tenses the lemmatiser leaves alone ("retook").
+Sentences written for this file.
+"""
+from __future__ import annotations
+
+import pytest
+
+from event_checks import coded
+
+INTRUSIONS = [
+    ("2024-03-02", "Three Russian warships entered Estonia's territorial waters near Vaindloo island on Saturday.",
+     ("RUS", "EST", "15")),
+    ("2023-09-14", "A Turkish surveillance drone violated Greek airspace over Lesbos on Thursday.", ("TUR", "GRC", "15")),
+    ("2024-11-05", "Two Chinese fighter jets strayed into South Korean airspace near Jeju on Tuesday.", ("CHN", "KOR", "15")),
+]
+
+
+@pytest.mark.parametrize("when,text,event", INTRUSIONS)
+def test_intrusion_into_airspace_or_waters_is_a_show_of_force(coder, parse, when, text, event):
+    found = coded(coder, parse, text, when)
+    assert event in found
+    assert not any(root == "19" for _, _, root in found)
+
+
+def test_crossing_into_territory_stays_an_attack(coder, parse):
+    found = coded(coder, parse, "Armenian troops crossed into Azerbaijani territory near Lachin on Monday.", "2022-09-12")
+    assert ("ARM", "AZE", "19") in found
+
+
+LOYAL = [
+    ("2023-05-02", "Fighters loyal to the Houthis shelled a Yemeni army post near Marib on Tuesday.", ("YEM", "YEM", "19")),
+    ("2022-07-20", "Soldiers loyal to President Kiir attacked a Sudanese convoy near Abyei on Wednesday.", ("SSD", "SDN", "19")),
+]
+
+
+@pytest.mark.parametrize("when,text,event", LOYAL)
+def test_men_loyal_to_a_named_actor_act_for_it(coder, parse, when, text, event):
+    assert event in coded(coder, parse, text, when)
+
+
+def test_allied_forces_retaking_a_town_on_one_partners_soil(coder, parse):
+    found = coded(coder, parse, "Nigerian and Chadian troops retook the town of Baga in Borno state on Sunday.",
+                  "2021-02-14")
+    assert {("NGA", "NGA", "19"), ("TCD", "NGA", "19")} <= found
+
+
+def test_a_host_receiving_a_chief_of_staff(coder, parse):
+    found = coded(coder, parse, "Egypt's defence minister received Sudan's army chief in Cairo on Monday.", "2023-06-05")
+    assert ("EGY", "SDN", "04") in found
