@@ -70,6 +70,7 @@ class ModalityReader:
             found = self._background(anchor, trigger, when)
         node, edge = (trigger if trigger.pos_ == "NOUN" and not light else anchor), None
         detached = False  # above a relative clause, only a speech act still matters
+        own = {anchor.i}  # the anchor and the verbs it is coordinated under: the trigger's own clause
         while True:
             if found is None and node.i != anchor.i and not detached and syntax.is_verb(node):
                 found = self._background(node, node, when, own_subtree=False)
@@ -118,6 +119,11 @@ class ModalityReader:
             if (edge in ("xcomp", "ccomp", "acomp") or infinitive) and syntax.lemma(head) in self.cue("predictive") \
                     and found is None:  # "agreed on Monday to open talks", parsed as a clause beside "agreed"
                 found = ("future", f"planned or predicted by '{head.text}'")
+            if edge == "conj" and node.i in own and syntax.is_verb(head):
+                own.add(head.i)  # "to restore ties and reopen embassies": one infinitive clause
+            if infinitive and found is None and node.i in own and node.i > head.i and any(
+                    syntax.lemma(o) in self.book.word_list("agreements") for o in syntax.children(head, "dobj")):
+                found = ("future", f"'to {node.text}': what the '{head.text}' deal is for")  # "signed a deal … to restore ties"
             if (edge in ("xcomp", "ccomp", "dobj") or (edge == "conj" and not syntax.is_verb(node))) \
                     and syntax.lemma(head) in self.cue("cancelling") and found is None:  # not "suspended X and ordered Y"
                 found = ("negated", f"called off by '{head.text}'")

@@ -118,6 +118,8 @@ class Placer:
             return self._through_modifiers(tok, depth) or self._linked(tok, depth)
         span = syntax.phrase(tok)
         actor = self.actors.resolve_span(span, self.when)
+        if (actor is None or actor.country == "---") and tok.ent_type_:
+            actor = self._whole_name(tok) or actor
         if actor is not None and actor.kind == "place":
             actor = replace(actor, sector=self._sector(tok, ""))
         if actor is None:
@@ -139,6 +141,15 @@ class Placer:
         if actor is not None and not actor.sector:
             actor = replace(actor, sector=self._sector(tok, actor.sector))
         return actor
+
+    def _whole_name(self, tok: Token) -> Actor | None:
+        """A name the parse splits across a preposition ("the International Court of Justice", "the Bank of
+        England"): the whole named entity around the head, when the book knows it."""
+        for ent in tok.sent.ents:
+            if ent.start <= tok.i < ent.end and ent.end - ent.start > 1:
+                actor = self.actors.resolve(ent.text, self.when)
+                return actor if actor is not None and actor.country != "---" else None
+        return None
 
     def _instrument(self, tok: Token) -> bool:
         """A weapon or attack noun: it acts for whoever its modifiers name, and alone names no agent."""
