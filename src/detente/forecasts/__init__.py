@@ -20,7 +20,7 @@ from .attribution import Attribution, Attributor, DocContext
 from .cues import Cues
 from .deadlines import Deadlines
 from .detect import ClauseFinder
-from .grammar import Finding, aux_words, lower, past_tense, subject
+from .grammar import Finding, aux_words, lower, negated, past_tense, subject
 from .phrases import PhraseTable
 from .questions import answered, asked
 from .speakers import load_book, load_typer, side_finder
@@ -86,6 +86,11 @@ class ForecastReader:
         if finding.marker == "would" and who.reporter is None and who.speaker.kind != "author" and finding.reading.plain \
                 and ctx.quote_at(finding.head.idx) is None:
             return None
+        if finding.marker == "would" and negated(finding.head) and finding.head.lemma_ in self.cues.reticence_verbs:
+            return None  # "officials would not confirm it": a refusal already made
+        if finding.marker == "would" and any(c.dep_ == "advmod" and lower(c) in self.cues.preference_words
+                                             for c in finding.head.children):
+            return None  # "would rather watch the region freeze": a preference, not a forecast
         if self.attributor.is_commitment(finding, who, text):
             return None
         if self.attributor.is_history(finding, who, (finding.start, finding.end)):

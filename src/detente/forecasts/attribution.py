@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..records import Actor, Span, Speaker
 from .cues import Cues
 from .disqualify import PRONOUNS, Disqualifier
-from .grammar import FIRST_PERSON, Finding, interviewed, lower, paragraph, subject
+from .grammar import FIRST_PERSON, Finding, interviewed, lower, paragraph, shared_subject, subject
 
 QUOTES = "\"“”"
 # A single quote opens after the start, a space or a bracket and before a letter; it closes after a
@@ -109,6 +109,8 @@ class Attributor(Disqualifier):
                 who = self._matrix_subject(reporter)  # "X said A, adding that B"
             elif who is None and reporter.dep_ in ("conj", "xcomp", "advcl") and reporter.head.pos_ == "VERB":
                 who = subject(reporter.head)  # "X said A and warned that B"
+            if who is None:
+                who = shared_subject(reporter, self.cues.reporting_verbs)  # "X thinks A, and expects B"
             if who is not None and lower(who) in ("who", "which", "that") and reporter.dep_ == "relcl":
                 who = reporter.head  # "Y, a consultant in Caracas, who added that B"
                 while who.dep_ in ("pobj", "prep", "appos") and who.head.i != who.i:
@@ -243,7 +245,8 @@ class Attributor(Disqualifier):
             node = node.head
         # a reporting clause hung off the predicted clause: "S, he said" parsed as S ← said
         for c in tok.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep") and c.lemma_ in self.cues.reporting_verbs and c.i > tok.i \
+            if c.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep") and c.lemma_ in self.cues.reporting_verbs \
+                    and (c.i > tok.i or c.dep_ == "parataxis" and _set_off(c)) \
                     and (subject(c) is not None or self._inverted_subject(c) is not None or self._credit_chain(c, tok)) \
                     and not any(g.dep_ in ("ccomp", "xcomp", "mark") for g in c.children):
                 return c
@@ -287,8 +290,19 @@ class Attributor(Disqualifier):
                 if obj is not None:
                     return obj
             if node.head.i == node.i:
-                return self._trailing_source(tok)
+                return self._trailing_source(tok) or self._closing_source(tok)
             node = node.head
+
+    def _closing_source(self, tok: Token) -> Token | None:
+        """"A is likely, in the judgement of X, a former diplomat": a credit set off by a comma that runs to the end
+        of the sentence names the forecaster of all of it, wherever the parser hung it."""
+        last = max((t.i for t in tok.sent if not t.is_punct and not t.is_space), default=tok.i)
+        for t in tok.sent:
+            if t.i > tok.i and t.i > 0 and t.nbor(-1).text == "," and t.right_edge.i >= last:
+                obj = self.source(t)
+                if obj is not None:
+                    return obj
+        return None
 
     def _trailing_source(self, tok: Token) -> Token | None:
         """"A will happen, but B will not, according to X": a source closing the sentence after the last
@@ -485,3 +499,10 @@ def _chunk_before(verb: Token) -> Token | None:
     if nouns and nouns[-1].i == verb.i - 1:
         return nouns[-1]
     return nouns[0] if nouns else None
+
+
+def _set_off(verb: Token) -> bool:
+    """A credit between commas inside its clause ("If S, they said, T"): "they said" has a comma on either side."""
+    who = subject(verb)
+    doc, lo = verb.doc, (who.left_edge.i if who is not None and who.i < verb.i else verb.i)
+    return lo > 0 and doc[lo - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","

@@ -129,3 +129,14 @@ def span_text(doc, start: int, end: int) -> str:
 def shown_phrase(phrase_toks: list[Token], tok: Token) -> str:
     first = min(t.i for t in phrase_toks)
     return span_text(tok.doc, first, tok.i + 1) + (" to" if lower(tok) in ("set", "poised", "due", "expected", "likely", "unlikely") else "")
+
+
+def shared_subject(verb: Token, verbs: set[str]) -> Token | None:
+    """The subject a coordinated verb shares with a verb of saying or belief above it, however the parser hung
+    it ("X thinks S, and expects T": "expects" may hang on S's verb)."""
+    if verb.dep_ != "conj":
+        return None
+    for above in verb.ancestors:
+        if above.lemma_ in verbs and above.pos_ == "VERB" and subject(above) is not None:
+            return subject(above)
+    return None

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .grammar import (
     FUTURE, LIKELIHOOD, MODAL, SURPRISE, TO_PREDICATES, WOULD, Finding, aux_words, interviewed, lower, negated, past_tense,
-    span_text, subject)
+    shared_subject, span_text, subject)
 from .phrases import Reading
 
 
@@ -69,7 +69,7 @@ class FrameRules:
             return out
         if lemma not in self.cues.frame_verbs or tok.pos_ not in ("VERB",) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
-        subj = subject(tok) or interviewed(tok, self.cues.talk_verbs)
+        subj = subject(tok) or interviewed(tok, self.cues.talk_verbs) or shared_subject(tok, self.cues.reporting_verbs)
         imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
         if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
             return None  # "Don't expect S": the writer's advice is the writer's forecast

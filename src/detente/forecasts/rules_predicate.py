@@ -36,8 +36,8 @@ class PredicateRules:
             verb = tok
         if holder.lemma_ not in LINKING and holder.i != tok.i or "had" in aux_words(holder):
             return None  # "he had been due to meet…": a plan told as history
-        if verb.i != tok.i and "have" in aux_words(verb):
-            return None  # "unlikely to have been fired": a hedge about the past
+        if verb.i != tok.i and "have" in aux_words(verb) and not _by_a_date(verb):
+            return None  # "unlikely to have been fired": a hedge about the past ("to have left by Sunday" is ahead)
         subj = subject(holder) or subject(tok)
         if subj is not None and lower(subj) in ("it",) and subj.dep_ == "expl":
             return None
@@ -156,6 +156,9 @@ class PredicateRules:
         """"Analysts regard X as all but inevitable", "diplomats consider X unlikely": X, judged by the subject."""
         if tok.lemma_ not in self.cues.judging_verbs or tok.pos_ != "VERB" or subject(tok) is None:
             return None
+        extraposed = self._extraposed(tok)
+        if extraposed is not None:
+            return extraposed
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:
             small = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"), None)
@@ -168,6 +171,20 @@ class PredicateRules:
                 end = i + 1 if lower(tok.doc[i]) != "as" else i
                 return Finding(obj.left_edge.i, end, obj, found[0], tok, frame=tok, marker="noun")
         return None
+
+    def _extraposed(self, tok: Token) -> Finding | None:
+        """"Analysts judged it highly improbable that S": S, with the phrase after the placeholder "it"."""
+        small = next((c for c in tok.children if c.dep_ in ("oprd", "ccomp") and c.pos_ == "ADJ"), None)
+        it = next((c for c in list(tok.children) + list(small.children if small is not None else ())
+                   if c.dep_ in ("dobj", "nsubj") and lower(c) == "it"), None)  # the parser puts "it" in either clause
+        clause = next((c for c in (small.children if small is not None else ()) if c.dep_ == "ccomp"), None)
+        if it is None or clause is None:
+            return None
+        found = self._phrase_after(it)
+        if found is None:
+            return None
+        start = next((t.i for t in clause.subtree if t.dep_ != "mark"), clause.i)
+        return Finding(start, clause.right_edge.i + 1, clause, found[0], tok, frame=tok, marker="predicate")
 
     def _phrase_after(self, verb: Token, skip: tuple[str, ...] = ()) -> tuple[Reading, int] | None:
         """The longest estimative phrase right after a linking verb ("is now more likely than not")."""
@@ -220,3 +237,9 @@ class PredicateRules:
         neg = next(c for c in tok.children if c.dep_ == "neg")
         reading = earlier[-1].reading.complement().renamed(tok.doc[tok.i:neg.i + 1].text)
         return Finding(chunk.start, chunk.end, subj, reading, tok, marker="noun")
+
+
+def _by_a_date(verb: Token) -> bool:
+    """Whether a perfect infinitive is set against a date ahead: "expected to have crossed by Sunday"."""
+    return any(lower(p) == "by" and any(o.ent_type_ in ("DATE", "TIME") for o in p.children)
+               for p in verb.children if p.dep_ == "prep")

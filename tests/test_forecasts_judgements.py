@@ -1,0 +1,57 @@
+"""The forecasts reader on judgements phrased around the proposition, and on "would" that forecasts nothing.
+
+Constructions found misread on a held-out set, with sentences written for these tests: a judging verb with a
+placeholder "it" ("judged it highly improbable that S"), a closing "in the judgement of X" the parser hung deep
+inside the clause, a perfect infinitive set against a date ahead ("expected to have left by Sunday"), a
+parenthetical credit inside a conditional ("If A, they said, B"), a second verb of belief sharing its subject
+("X thinks A, and expects B"); and, as no forecasts, a refusal already made ("officials would not confirm it"),
+a preference ("would rather watch the region freeze"), and a prediction dated last winter.
+"""
+from __future__ import annotations
+
+from forecast_checks import one, within
+
+
+def test_judged_it_improbable_that(read_forecasts):
+    f = one(read_forecasts("Researchers at the Clingendael Institute judged it highly improbable that the truce "
+                           "would survive the harvest season."))
+    assert f.proposition.text == "the truce would survive the harvest season"
+    assert within(f, 0.02, 0.2) and f.forecaster.span.text.startswith("Researchers")
+
+
+def test_consider_it_likely_that(read_forecasts):
+    f = one(read_forecasts("Diplomats in Vienna consider it likely that the inspectors will return in May."))
+    assert within(f, 0.55, 0.85) and f.forecaster.kind == "anonymous"
+
+
+def test_closing_judgement_of_a_named_person(read_forecasts):
+    f = one(read_forecasts("Georgia is more likely than not to freeze its EU bid before the vote, in the judgement "
+                           "of Nino Beridze, a former ambassador who now teaches in Tbilisi."))
+    assert f.forecaster.span.text == "Nino Beridze" and f.forecaster.kind == "named_person"
+
+
+def test_perfect_infinitive_by_a_date_is_ahead(read_forecasts):
+    f = one(read_forecasts("The last convoys are expected to have left the enclave by Sunday, a senior official in "
+                           "Baku said on Thursday."))
+    assert f.deadline is not None and f.forecaster.kind == "anonymous"
+    assert read_forecasts("The drone is unlikely to have been launched from the island.") == []
+
+
+def test_credit_between_commas_inside_a_conditional(read_forecasts):
+    f = one(read_forecasts("If the reservoir runs dry, engineers said, the northern towns could lose power by the end "
+                           "of April."))
+    assert f.forecaster.span.text == "engineers" and f.condition is not None
+
+
+def test_second_belief_verb_shares_its_subject(read_forecasts):
+    found = read_forecasts("Lena Okafor, who studies the Sahel at Bayreuth, thinks the junta is likely to extend its "
+                           "term, and expects the question to come up at the next summit in July.")
+    assert {f.forecaster.span.text for f in found} == {"Lena Okafor"} and len(found) == 2
+
+
+def test_refusals_preferences_and_old_predictions_are_no_forecasts(read_forecasts):
+    assert read_forecasts("The ministry in Ankara would not confirm the report on Tuesday.") == []
+    assert read_forecasts("One Georgian official said privately that Moscow would rather see the pipeline rust than "
+                          "lower its price.") == []
+    assert read_forecasts("Last winter several analysts forecast that the port would close before spring. "
+                          "They were right.") == []
