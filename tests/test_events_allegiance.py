@@ -49,3 +49,23 @@ def test_allied_forces_retaking_a_town_on_one_partners_soil(coder, parse):
 def test_a_host_receiving_a_chief_of_staff(coder, parse):
     found = coded(coder, parse, "Egypt's defence minister received Sudan's army chief in Cairo on Monday.", "2023-06-05")
     assert ("EGY", "SDN", "04") in found
+
+
+# "the government" with no country named is the state the story is about; its acts are the rebels' target
+HOME = [
+    ("2023-08-02", "An Arakan Army spokesman rejected the government's offer of talks on Tuesday.",
+     ("MMR", "MMR", "12")),
+    ("2024-01-10", "FARC dissidents denounced the government's decision to suspend the ceasefire on Wednesday.",
+     ("COL", "COL", "11")),
+]
+
+
+@pytest.mark.parametrize("when,text,event", HOME)
+def test_rebels_answer_their_own_government(coder, parse, when, text, event):
+    assert event in coded(coder, parse, text, when)
+
+
+def test_the_government_of_a_named_group_stays_that_group(coder, parse):
+    found = coded(coder, parse, "Sudan's army chief and the commander of the Rapid Support Forces signed an agreement "
+                                "in Jeddah on Saturday.", "2023-05-20")
+    assert ("SDN", "SDN", "05") in found

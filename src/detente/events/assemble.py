@@ -355,7 +355,7 @@ class Assembler:
             resolved = self.placer.resolve_all(toks, exclude)
             if frame.rule.speech:  # "Iran condemned the attack on its broadcaster": the attacker is the target
                 resolved = [(t, a) for t, a in resolved if a.country not in (exclude, "---")
-                            or not (self._is_act(t) or self._is_act(t.head.head))]
+                            or not (self._is_act(t) or self._is_act(t.head.head)) or _rival_at_home(sources, a)]
             found = [a for _, a in resolved]
             if not (frame.rule.domestic or code[:2] in DOMESTIC_ROOTS):  # "sent its carrier group": not a target
                 found = [a for a in found if a.country != exclude or (sources[0].sector not in ("", a.sector))]
@@ -747,3 +747,10 @@ class Assembler:
         if frame.rule.pos == "noun":
             score -= 0.05
         return score
+
+
+def _rival_at_home(sources: list[Actor], owner: Actor) -> bool:
+    """"The rebels rejected the government's demand": an act of a rival party of the speaker's own country (one side
+    armed or in opposition) is aimed at that party, not at the speaker's country as a whole."""
+    return bool(sources) and owner.country == sources[0].country != "---" and owner.sector != sources[0].sector \
+        and bool({owner.sector, sources[0].sector} & {"REB", "OPP"})

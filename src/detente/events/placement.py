@@ -19,6 +19,7 @@ from .patterns import PatternBook
 PERSON_HEADS = frozenset("leader president minister chief premier chancellor king emir general commander spokesman "
                          "spokeswoman envoy ambassador secretary official ayatollah".split())
 QUANTITIES = frozenset("hundred thousand dozen million some many most all score ten tens several".split())
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "along", "off", "on")
 
 
@@ -138,6 +139,9 @@ class Placer:
                 actor = self.resolve(appos, depth + 1, exclude) or actor
         if actor is None or actor.country == "---":
             actor = self._placed(tok, depth) or actor
+        if actor is not None and actor.country == "---" and actor.kind == "role" and definite and actor.sector in STATE_SECTORS:
+            home = self.memory.last_country(tok.i)  # "the ELN rejected the government's demand": the state of the story
+            actor = replace(actor, country=home) if home is not None else actor
         if actor is not None and not actor.sector:
             actor = replace(actor, sector=self._sector(tok, actor.sector))
         return actor
