@@ -69,3 +69,16 @@ def test_the_government_of_a_named_group_stays_that_group(coder, parse):
     found = coded(coder, parse, "Sudan's army chief and the commander of the Rapid Support Forces signed an agreement "
                                 "in Jeddah on Saturday.", "2023-05-20")
     assert ("SDN", "SDN", "05") in found
+
+
+def test_a_past_clause_keeps_its_own_mood_under_a_stopping_verb(coder, parse):
+    found = coded(coder, parse, "Gas stopped flowing to Armenia on Monday after Azerbaijan halted gas deliveries to "
+                                "Yerevan.", "2024-12-16")
+    assert ("AZE", "ARM", "16") in found
+    assert coded(coder, parse, "Azerbaijan stopped halting gas deliveries to Yerevan on Monday.", "2024-12-16") == set()
+
+
+def test_barring_the_loading_of_crude_is_an_embargo(coder, parse):
+    found = coded(coder, parse, "Chad's government barred the loading of Sudanese cargo at the port of Douala on Friday.",
+                  "2024-05-03")
+    assert ("TCD", "SDN", "16") in found

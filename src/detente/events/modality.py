@@ -97,6 +97,9 @@ class ModalityReader:
                 break  # "…voted to demand X as protesters massed outside": a past scene beside the act, not its content
             if edge in ("relcl", "acl", "appos") and node.i != anchor.i:
                 detached = True
+            if edge == "advcl" and node.tag_ == "VBD" and _unmodalised(head) and syntax.subjects(node) and any(
+                    m.dep_ == "mark" and m.lower_ in self.cue("past_clause_marks") for m in node.children):
+                detached = True  # "gas stopped flowing after Gazprom halted deliveries": a past clause of its own
             if edge == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text == "," \
                     and head.dep_ == "xcomp" and speech_kind(node) is None:
                 node, edge = sent.root, None  # "agreed to cede X, prompting Y to…": a result of the whole act
@@ -266,3 +269,8 @@ def _present_form(verb) -> bool:
     call present, is a past tense whatever its tag)."""
     word, lem = verb.lower_, syntax.lemma(verb)
     return word == lem or word.startswith(lem[:-1]) or lem in ("be", "have", "do")
+
+
+def _unmodalised(verb) -> bool:
+    """A verb told as fact: past or participle, with no auxiliary ("stopped flowing", not "would retaliate")."""
+    return verb.tag_ in ("VBD", "VBG", "VBN") and not any(c.dep_ == "aux" for c in verb.children)
