@@ -55,3 +55,22 @@ def test_refusals_preferences_and_old_predictions_are_no_forecasts(read_forecast
                           "lower its price.") == []
     assert read_forecasts("Last winter several analysts forecast that the port would close before spring. "
                           "They were right.") == []
+
+
+def test_a_long_credited_answer_still_answers(read_forecasts):
+    f = one(read_forecasts("Will the monitors be able to stay in the valley? Probably not without more money, according "
+                           "to a senior mission officer who spoke on condition of anonymity because he was not allowed "
+                           "to brief reporters."))
+    assert f.proposition.text.startswith("the monitors be able") and within(f, 0.1, 0.45)
+    assert f.forecaster.kind == "anonymous"
+
+
+def test_an_answer_nobody_seems_to_expect(read_forecasts):
+    f = one(read_forecasts("Will Baku lift the blockade before winter? Nobody in Yerevan seems to expect it."))
+    assert f.forecaster.span.text == "Nobody in Yerevan" and f.probability < 0.5
+
+
+def test_the_condition_after_unless_is_no_forecast_of_its_own(read_forecasts):
+    f = one(read_forecasts("He said the militias would likely return within weeks unless the police could keep men in "
+                           "the villages."))
+    assert f.proposition.text.startswith("the militias would likely return")

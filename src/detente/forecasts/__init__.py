@@ -76,6 +76,9 @@ class ForecastReader:
     # -- one finding --------------------------------------------------------------------------------
     def _forecast(self, finding: Finding, ctx: DocContext, when: date | None) -> Forecast | None:
         doc = ctx.doc
+        if finding.head.dep_ == "advcl" and any(m.dep_ == "mark" and lower(m) in ("unless", "provided", "providing")
+                                                for m in finding.head.children):
+            return None  # "…unless the police could leave men behind": the condition of another forecast
         who = self.attributor.attribute(finding, ctx)
         if who is None:
             return None
@@ -183,10 +186,10 @@ class ForecastReader:
             obj = self.attributor.source(tok)
             if obj is not None:
                 who = self.attributor._speaker(obj, None, ctx)
-            elif tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and subject(tok) is not None \
-                    and lower(subject(tok)) not in ("i", "it") and tok.dep_ != "advcl" \
+            elif tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and _believer(tok) is not None \
+                    and lower(_believer(tok)) not in ("i", "it") and tok.dep_ != "advcl" \
                     and not any(c.dep_ == "mark" for c in tok.children):
-                who = self.attributor._speaker(subject(tok), tok, ctx)
+                who = self.attributor._speaker(_believer(tok), tok, ctx)
             if who is not None:
                 break
         if who is None:
@@ -280,3 +283,13 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
 def _overlap(a: Forecast, b: Forecast) -> bool:
     return a.proposition.start < b.proposition.end and b.proposition.start < a.proposition.end \
         and (a.proposition.start, a.proposition.end) == (b.proposition.start, b.proposition.end)
+
+
+def _believer(verb: Token) -> Token | None:
+    """Whose belief an answer reports: the verb's subject, or the subject of "seem" or "appear" above it ("Nobody in
+    Chisinau seems to expect it")."""
+    if subject(verb) is not None:
+        return subject(verb)
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("seem", "appear"):
+        return subject(verb.head)
+    return None

@@ -29,6 +29,7 @@ BELIEF = re.compile(r"^(?P<who>[^.?!;]{0,70}?)\s*\b(?P<verb>think|thinks|suspect
                     r"expect|expects|would not bet against|wouldn't bet against)\s+(?P<body>[^.;:!?]*)")
 SHORT_BODY = re.compile(r"^(?:it|so|not|he|she|they|that|the answer(?:, [\w ]+,)? will be)(?: will| would| won't| wouldn't| is| isn't| will not| would not| not)?"
                         r"(?: (?:yes|no|not))?(?:[,;].*)?$", re.I)
+CREDIT = re.compile(r",\s*(?:according to|in the (?:view|opinion|judgement|judgment) of|said|says)\b")
 TIME_LIMITED = {"not this year", "not this month", "not this week", "not this decade", "not next year", "not soon",
                 "not any time soon", "not anytime soon", "not before", "not for now", "not for a while"}
 HEDGES_FIRST = ("almost certainly not", "almost certainly", "very probably not", "very probably", "very likely not",
@@ -123,7 +124,7 @@ def read_answer_text(text: str, table: PhraseTable) -> tuple[Reading, str] | Non
         return None
     body = m["body"].strip().strip(",")
     low = body.lower()
-    words = low.split()
+    words = CREDIT.split(low)[0].split()  # "Probably not, according to a senior officer who…": the answer alone
     if not words or len(words) > 20 and not low.startswith(("it is", "it's")):
         return None
     for hedge in HEDGES_FIRST:
