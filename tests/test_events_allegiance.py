@@ -82,3 +82,17 @@ def test_barring_the_loading_of_crude_is_an_embargo(coder, parse):
     found = coded(coder, parse, "Chad's government barred the loading of Sudanese cargo at the port of Douala on Friday.",
                   "2024-05-03")
     assert ("TCD", "SDN", "16") in found
+
+
+def test_signatures_put_on_a_treaty_and_an_arrangement_concluded(coder, parse):
+    found = coded(coder, parse, "Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev put their "
+                                "signatures on a border treaty in Tashkent on Friday.", "2022-12-23")
+    assert {("UZB", "KAZ", "05"), ("KAZ", "UZB", "05")} <= found
+    found = coded(coder, parse, "Hanoi and Beijing concluded a provisional arrangement on Monday for fishing near the "
+                                "Paracels.", "2024-04-01")
+    assert ("VNM", "CHN", "05") in found
+
+
+def test_a_ship_seized_off_a_coast_belongs_to_that_coast(coder, parse):
+    found = coded(coder, parse, "French marines seized a cargo ship off the Libyan coast on Tuesday.", "2024-06-11")
+    assert ("FRA", "LBY", "17") in found and ("FRA", "FRA", "17") not in found

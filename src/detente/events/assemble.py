@@ -372,7 +372,10 @@ class Assembler:
                     if self._dependent(frame):
                         return self._head_targets(frame, sources)
                 elif all(a.sector for a in found) and code[:2] in DOMESTIC_ROOTS:  # "the opposition", "protesters"
-                    return [replace(a, country=sources[0].country) for a in found]
+                    home = sources[0].country
+                    if all(a.sector == "BUS" for a in found):  # "seized a tanker off the Venezuelan coast": whose waters
+                        home = self._place_country(frame, also=tuple(toks)) or home
+                    return [replace(a, country=home) for a in found]
         if frame.rule.domestic and sources:
             return [Actor(sources[0].country, "", "", kind="country")]
         if code[:2] == "14" and sources:
@@ -431,7 +434,7 @@ class Assembler:
             return None
         for tok in (frame.trigger, frame.anchor, *also):  # ``also``: other clause heads, such as the agent's own verb
             for word, objs in syntax.preps(tok).items():
-                if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into", "through"):
+                if word in ("in", "near", "across", "around", "inside", "at", "outside", "along", "into", "through", "off"):
                     for obj in objs:
                         country = self.placer.actors.place(" ".join(t.text for t in obj.subtree))
                         if country:
