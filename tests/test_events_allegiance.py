@@ -96,3 +96,15 @@ def test_signatures_put_on_a_treaty_and_an_arrangement_concluded(coder, parse):
 def test_a_ship_seized_off_a_coast_belongs_to_that_coast(coder, parse):
     found = coded(coder, parse, "French marines seized a cargo ship off the Libyan coast on Tuesday.", "2024-06-11")
     assert ("FRA", "LBY", "17") in found and ("FRA", "FRA", "17") not in found
+
+
+def test_signing_into_law_goes_one_way(coder, parse):
+    found = coded(coder, parse, "President Tokayev on Monday signed into law a strategic partnership treaty with "
+                                "Azerbaijan.", "2024-08-12")
+    assert ("KAZ", "AZE", "05") in found and ("AZE", "KAZ", "05") not in found
+
+
+def test_a_city_named_after_a_country_stays_in_it(coder, parse):
+    found = coded(coder, parse, "Hundreds of Cubans marched through Santiago de Cuba on Sunday, and the government "
+                                "accused U.S. diplomats of stirring up the unrest.", "2024-03-18")
+    assert ("CUB", "USA", "11") in found and not any("CHL" in e for e in found)

@@ -118,9 +118,7 @@ class Placer:
         if self._instrument(tok):  # "Iranian missiles", "ships linked to Israel"
             return self._through_modifiers(tok, depth) or self._linked(tok, depth)
         span = syntax.phrase(tok)
-        actor = self.actors.resolve_span(span, self.when)
-        if (actor is None or actor.country == "---") and tok.ent_type_:
-            actor = self._whole_name(tok) or actor
+        actor = self._whole_name(tok, span) or self.actors.resolve_span(span, self.when)
         if actor is not None and actor.kind == "place":
             actor = replace(actor, sector=self._sector(tok, ""))
         if actor is None:
@@ -146,11 +144,13 @@ class Placer:
             actor = replace(actor, sector=self._sector(tok, actor.sector))
         return actor
 
-    def _whole_name(self, tok: Token) -> Actor | None:
-        """A name the parse splits across a preposition ("the International Court of Justice", "the Bank of
-        England"): the whole named entity around the head, when the book knows it."""
+    def _whole_name(self, tok: Token, span) -> Actor | None:
+        """A name the parse splits across a preposition ("the International Court of Justice", "Santiago de Cuba"):
+        the whole named entity around the head, when it reaches past the phrase and the book knows it."""
+        if not tok.ent_type_:
+            return None
         for ent in tok.sent.ents:
-            if ent.start <= tok.i < ent.end and ent.end - ent.start > 1:
+            if ent.start <= tok.i < ent.end and (ent.start < span.start or ent.end > span.end):
                 actor = self.actors.resolve(ent.text, self.when)
                 return actor if actor is not None and actor.country != "---" else None
         return None
@@ -205,7 +205,8 @@ class Placer:
         """An actor the phrase itself names (no pronoun or role look-up): what the memory keeps."""
         if tok.pos_ == "PRON" or self._instrument(tok):
             return None
-        actor = self.actors.resolve_span(syntax.phrase(tok), self.when)
+        span = syntax.phrase(tok)
+        actor = self._whole_name(tok, span) or self.actors.resolve_span(span, self.when)
         if actor is None or actor.kind == "place":
             return None
         return actor
