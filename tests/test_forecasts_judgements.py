@@ -74,3 +74,28 @@ def test_the_condition_after_unless_is_no_forecast_of_its_own(read_forecasts):
     f = one(read_forecasts("He said the militias would likely return within weeks unless the police could keep men in "
                            "the villages."))
     assert f.proposition.text.startswith("the militias would likely return")
+
+
+def test_a_chance_given_by_a_market(read_forecasts):
+    f = one(read_forecasts("Polymarket gave a 41 percent chance on Monday that Serbia would hold early elections by "
+                           "the end of June."))
+    assert f.forecaster.span.text == "Polymarket" and abs(f.probability - 0.41) < 0.01 and f.deadline is not None
+
+
+def test_a_second_imperative_expect(read_forecasts):
+    found = read_forecasts("Expect the junta to stall, as it has stalled before, and expect ECOWAS to extend the "
+                           "deadline again.")
+    assert len(found) == 2 and {f.forecaster.kind for f in found} == {"author"}
+
+
+def test_another_sides_forces_being_sent_is_a_forecast(read_forecasts):
+    f = one(read_forecasts("More Russian troops will almost certainly be sent to Belarus this winter, Lithuania's "
+                           "intelligence service told parliament."))
+    assert f.forecaster.kind == "official"
+    assert read_forecasts("The detained sailors would be released on Friday, Iran's foreign ministry said.") == []
+
+
+def test_a_political_scientist_comments_rather_than_pledges(read_forecasts):
+    f = one(read_forecasts("Hamas will not give up its rifles this year, said Rana Khoury, a political scientist at a "
+                           "Gaza university."))
+    assert f.forecaster.kind == "named_person"

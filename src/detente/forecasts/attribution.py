@@ -219,7 +219,8 @@ class Attributor(Disqualifier):
     def _frame_reporter(self, finding: Finding) -> Token | None:
         """A verb of belief is its own reporter; "my guess is" and "I'd be surprised" are the author's."""
         frame = finding.frame
-        if frame is None and finding.marker == "chance" and finding.anchor.lemma_ in self.cues.reporting_verbs \
+        if frame is None and finding.marker == "chance" \
+                and finding.anchor.lemma_ in self.cues.reporting_verbs | self.cues.chance_verbs \
                 and subject(finding.anchor) is not None:
             frame = finding.anchor  # "analysts put the odds of X at…", "Polymarket priced the chance of X at…"
         if frame is None:

@@ -18,7 +18,7 @@ LISTS = ("reporting_verbs", "frame_verbs", "commitment_verbs", "threat_phrases",
          "observer_words", "history_markers", "condition_marks", "aside_marks",
          "boilerplate_hints", "agent_words", "normative_words", "judging_verbs", "view_nouns",
          "arrangement_verbs", "anaphoric_times", "bystander_roles", "retrospective_words",
-         "talk_verbs", "reticence_verbs", "preference_words")
+         "talk_verbs", "reticence_verbs", "preference_words", "chance_verbs", "force_nouns")
 SPEAKER_LISTS = ("outlet_words", "official_words", "org_words", "person_words", "survey_words")
 
 

@@ -50,7 +50,8 @@ class Disqualifier:
             return False
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in finding.head.children)
         if passive and not who.observer and who.reporter is not None and who.reporter.lemma_ not in self.cues.frame_verbs \
-                and who.reporter.lemma_ not in ("warn", "fear", "worry", "caution") and who.speaker.kind in ("official", "named_person"):
+                and who.reporter.lemma_ not in ("warn", "fear", "worry", "caution") and who.speaker.kind in ("official", "named_person") \
+                and not self._other_side(subj, who):
             return True  # "the pilot would be released", said by the government that holds him
         subj_words = {lower(t) for t in subj.subtree}
         if lower(subj) in FIRST_PERSON or subj_words & {"our", "my"}:
@@ -84,6 +85,16 @@ class Disqualifier:
         if mine is None and who.speaker.kind == "official" and speaker_words & self.cues.own_side_nouns:
             return True  # "Saudi Arabia will not…", said "the kingdom's foreign minister"
         return mine == theirs
+
+    def _other_side(self, subj: Token, who: Attribution) -> bool:
+        """Whether a passive subject is another side's forces ("North Korean units will be sent", said by South Korea's
+        spy agency): forces are sent by their own side, so the speaker promises nothing; a captive ("the Indian pilot
+        would be released", said by Pakistan) is moved by whoever holds it."""
+        if subj.lemma_ not in self.cues.force_nouns:
+            return False
+        theirs = self.side(" ".join(t.text for t in subj.subtree), None)
+        mine = self.side(who.speaker.span.text, None) if who.speaker.span is not None else None
+        return theirs is not None and mine is not None and theirs != mine
 
     def _provoked(self, head: Token) -> bool:
         """A condition on the speaker's own side ("if it rains on us", "if our ships are hit")."""

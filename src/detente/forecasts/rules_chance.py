@@ -32,6 +32,9 @@ class ChanceRules:
             valued = tok.dep_ == "dobj" and tok.head.lemma_ in self.cues.reporting_verbs  # "put the odds that S at 40%"
             if target is not None and target.lemma_ == "be" and not aux_words(target) and not valued:
                 return None  # "a good chance he is right": a judgement about the present
+        if target is None and tok.dep_ == "dobj" and tok.head.lemma_ in self.cues.chance_verbs:
+            target = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX")
+                           and any(lower(m) == "that" for m in c.children if m.dep_ == "mark")), None)  # "gave a 38% chance on Friday that S"
         if target is not None and target.pos_ in ("VERB", "AUX") and past_tense(target):
             return None  # "no doubt that the regime fired the missile": a judgement about the past
         if target is None and tok.dep_ == "attr":

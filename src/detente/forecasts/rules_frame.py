@@ -70,7 +70,8 @@ class FrameRules:
         if lemma not in self.cues.frame_verbs or tok.pos_ not in ("VERB",) or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
         subj = subject(tok) or interviewed(tok, self.cues.talk_verbs) or shared_subject(tok, self.cues.reporting_verbs)
-        imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i])
+        imperative = all(t.dep_ in ("aux", "neg") and t.head.i == tok.i for t in tok.doc[tok.sent.start:tok.i]) \
+            or tok.dep_ == "conj" and tok.head.lemma_ == lemma and subject(tok.head) is None  # "Expect A, and expect B"
         if subj is None and not (imperative or tok.dep_ == "ROOT" and lemma == "expect"):
             return None  # "Don't expect S": the writer's advice is the writer's forecast
         if subj is not None and (lower(subj) in ("nobody", "none") or any(lower(d) == "no" for d in subj.children)):
