@@ -108,3 +108,9 @@ def test_a_city_named_after_a_country_stays_in_it(coder, parse):
     found = coded(coder, parse, "Hundreds of Cubans marched through Santiago de Cuba on Sunday, and the government "
                                 "accused U.S. diplomats of stirring up the unrest.", "2024-03-18")
     assert ("CUB", "USA", "11") in found and not any("CHL" in e for e in found)
+
+
+def test_talks_mediated_by_two_states_are_mediated_by_both(coder, parse):
+    found = coded(coder, parse, "Sudan and South Sudan agreed to an immediate ceasefire late on Friday after talks in "
+                                "Addis Ababa mediated by Ethiopia and Kenya.", "2022-09-13")  # the tagger calls it past
+    assert {("ETH", "SDN", "04"), ("ETH", "SSD", "04"), ("KEN", "SDN", "04"), ("KEN", "SSD", "04")} <= found

@@ -67,7 +67,7 @@ def is_verb(tok: Token) -> bool:
 
 def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ == "acl")
+        tok.dep_ == "acl" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in tok.children)))  # "talks mediated by X"
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
