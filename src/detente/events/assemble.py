@@ -191,7 +191,7 @@ class Assembler:
             return []
         if rule.code == MEDIATION and self.pair_sentence == sent.start and sources \
                 and not {t.country for t in targets} & {a.country for a in self.last_pair}:
-            targets = [a for a in self.last_pair if a.country != sources[0].country]  # "X, which brokered it, said A and B agreed"
+            targets = [a for a in self.last_pair if a.country not in {s.country for s in sources}]  # "X, which brokered it, said A and B agreed"
         if group and targets and all(t.kind == "place" for t in targets):
             targets = []  # "X and Y troops fought with rocks in the valley": the place is where, not whom
         pair_words = [t for t in frame.participants if self._pair_word(t)]
