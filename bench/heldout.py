@@ -2,13 +2,14 @@
 """Score the three readers on the project's own held-out sets (bench/heldout/{a,b,c,d,e}/).
 
 The sets were written for the project, independently of the dev sets in ../shared/eval and
-to the same guidelines, about other crises. Sets a to d have been used to find errors (a
-change that only moves them proves little); set e was written blind and never tuned on.
-A reader that gains on dev but not on e has learned the dev sentences, not the language.
+to the same guidelines, about other crises. Sets a to f have been used to find errors (a
+change that only moves them proves little); the newest set (see bench/heldout/README.md) was
+written blind and never tuned on. A reader that gains on dev but not on it has learned the dev
+sentences, not the language.
 The scorer is ../shared/eval/score.py, the one the hidden test sets use; without it this
 script says so and exits 0.
 
-usage: python bench/heldout.py [a b c d e]   (from the project root, after make demo)
+usage: python bench/heldout.py [a b c d e f g]   (from the project root, after make demo)
 """
 from __future__ import annotations
 
