@@ -78,11 +78,11 @@ def read_records(chosen: Sequence[Reader], records: Sequence[TextRecord], *, ext
 
 def _read_batch(chosen: Sequence[Reader], batch_size: int,
                 records: Sequence[TextRecord]) -> Iterator[tuple[TextRecord, list[Found]]]:
+    from .forecasts.triples import attach_events
     for parsed in nlp.parse(records, batch_size=batch_size):
         found = {reader.key: _found(reader, parsed) for reader in chosen}
         events, forecasts = found.get("events"), found.get("forecasts")
         if isinstance(events, list) and isinstance(forecasts, list):
-            from .forecasts.triples import attach_events
             attach_events(forecasts, events)  # the forecast's predicted event, when the coder read one there
         yield parsed.record, list(found.values())
 

@@ -149,11 +149,15 @@ class Placer:
         the whole named entity around the head, when it reaches past the phrase and the book knows it."""
         if not tok.ent_type_:
             return None
-        for ent in tok.sent.ents:
-            if ent.start <= tok.i < ent.end and (ent.start < span.start or ent.end > span.end):
-                actor = self.actors.resolve(ent.text, self.when)
-                return actor if actor is not None and actor.country != "---" else None
-        return None
+        doc, start, end = tok.doc, tok.i, tok.i + 1
+        while doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if span.start <= start and end <= span.end:
+            return None  # the phrase already holds the whole name
+        actor = self.actors.resolve(doc[start:end].text, self.when)
+        return actor if actor is not None and actor.country != "---" else None
 
     def _instrument(self, tok: Token) -> bool:
         """A weapon or attack noun: it acts for whoever its modifiers name, and alone names no agent."""

@@ -186,10 +186,11 @@ class ForecastReader:
             obj = self.attributor.source(tok)
             if obj is not None:
                 who = self.attributor._speaker(obj, None, ctx)
-            elif tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and _believer(tok) is not None \
-                    and lower(_believer(tok)) not in ("i", "it") and tok.dep_ != "advcl" \
+            elif tok.lemma_ in self.cues.reporting_verbs and tok.pos_ == "VERB" and tok.dep_ != "advcl" \
                     and not any(c.dep_ == "mark" for c in tok.children):
-                who = self.attributor._speaker(_believer(tok), tok, ctx)
+                believer = _believer(tok)
+                if believer is not None and lower(believer) not in ("i", "it"):
+                    who = self.attributor._speaker(believer, tok, ctx)
             if who is not None:
                 break
         if who is None:

@@ -297,7 +297,7 @@ class Attributor(Disqualifier):
     def _closing_source(self, tok: Token) -> Token | None:
         """"A is likely, in the judgement of X, a former diplomat": a credit set off by a comma that runs to the end
         of the sentence names the forecaster of all of it, wherever the parser hung it."""
-        last = max((t.i for t in tok.sent if not t.is_punct and not t.is_space), default=tok.i)
+        last = _last_word(tok)
         for t in tok.sent:
             if t.i > tok.i and t.i > 0 and t.nbor(-1).text == "," and t.right_edge.i >= last:
                 obj = self.source(t)
@@ -308,7 +308,7 @@ class Attributor(Disqualifier):
     def _trailing_source(self, tok: Token) -> Token | None:
         """"A will happen, but B will not, according to X": a source closing the sentence after the last
         of coordinated clauses speaks for all of them, though the parser hangs it on the last one."""
-        last = max((t.i for t in tok.sent if not t.is_punct and not t.is_space), default=tok.i)
+        last = _last_word(tok)
         node = tok
         while True:
             for c in node.children:
@@ -507,3 +507,8 @@ def _set_off(verb: Token) -> bool:
     who = subject(verb)
     doc, lo = verb.doc, (who.left_edge.i if who is not None and who.i < verb.i else verb.i)
     return lo > 0 and doc[lo - 1].text == "," and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+
+
+def _last_word(tok: Token) -> int:
+    """The index of the last word of ``tok``'s sentence (closing punctuation and spaces aside)."""
+    return max((t.i for t in tok.sent if not t.is_punct and not t.is_space), default=tok.i)

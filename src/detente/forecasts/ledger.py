@@ -195,7 +195,7 @@ def _proposal(store: Store, r: dict[str, Any], actions: dict[str, Action], side,
     coded = r.get("event") or {}  # the predicted event the coder read in the proposition, if any
     action = next((actions[w] for w in words if w in actions), None) or \
         next((actions[w.rstrip("s")] for w in words if w.rstrip("s") in actions), None) or \
-        (Action(_quad(coded["root"]), "present") if coded.get("root") else None)
+        (Action(coded["quad"], "present") if coded.get("quad") else None)
     if action is None:
         return None
     sides = [coded["source"]] + ([coded["target"]] if coded.get("target") not in (None, "", "---") else []) \
@@ -219,13 +219,6 @@ def _proposal(store: Store, r: dict[str, Any], actions: dict[str, Action], side,
             + ("" if evidence or latest is None else f" (store holds news up to {latest})"))
     return {"resolution": "yes" if true else "no", "rule": rule, "evidence": evidence[:5],
             "horizon": end.isoformat(), "suggested_at": date.today().isoformat()}
-
-
-def _quad(root: str) -> int:
-    """The CAMEO quad class of a root code: 01–05 verbal and 06–09 material cooperation, 10–14 verbal and
-    15–20 material conflict."""
-    n = int(root)
-    return 1 if n <= 5 else 2 if n <= 9 else 3 if n <= 14 else 4
 
 
 def _sides(text: str, side, when: date) -> list[str]:

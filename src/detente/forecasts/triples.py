@@ -21,4 +21,4 @@ def attach_events(forecasts: list[Forecast], events: list[Event]) -> None:
             continue
         best = max(inside, key=lambda e: (e.modality in UNREALISED, e.confidence, -e.trigger.start))
         forecast.event = {"source": best.source.country, "target": best.target.country, "code": best.code,
-                          "root": best.root, "trigger": best.trigger.text, "modality": best.modality}
+                          "root": best.root, "quad": best.quad, "trigger": best.trigger.text, "modality": best.modality}
